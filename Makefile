@@ -1,0 +1,47 @@
+# Two commands on a fresh machine (only python3 and make needed):
+#   make run   - set up, migrate, load the demo data and serve http://127.0.0.1:$(PORT)
+#   make test  - set up and run the whole suite (browser tests need Debian's chromium)
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+export DJANGO_ALLOW_ASYNC_UNSAFE := true
+
+.PHONY: run test setup messages lint bench clean
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	$(UV) sync --frozen --inexact --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm is missing: the browser tests need it for axe-core (apt-get install npm)"; exit 1; fi
+
+setup: $(VENV)/.installed messages
+
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile -d locale -D django --statistics
+
+run: setup
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup node_modules/.installed
+	@test -x /usr/bin/chromium || { echo "Debian's Chromium is missing for the browser tests: run 'apt-get install -y chromium'"; exit 1; }
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v0
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

@@ -1,0 +1,150 @@
+"""Forms of the self-assessment: a round's dates, and the answer form built from the round's
+own framework version (so a statement of another framework cannot even be posted)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import AssessmentRound, FrameworkVersion, OpenAnswer, RespondentRole, Value
+from .services.answering import TEXT_LIMIT, Submission
+
+CANT_SAY = "cant"
+SCALE = [
+    ("1", _("1 – fully disagree")),
+    ("2", "2"),
+    ("3", "3"),
+    ("4", "4"),
+    ("5", _("5 – fully agree")),
+    (CANT_SAY, _("Can't say")),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RoundForm(forms.ModelForm):
+    """A new round: title, dates and a published framework version."""
+
+    class Meta:
+        model = AssessmentRound
+        fields = ["title", "opens_on", "closes_on", "framework_version"]
+        widgets = {"opens_on": DateInput(), "closes_on": DateInput()}
+        help_texts = {
+            "opens_on": _("If this is today, the round opens and invitations go out at once."),
+            "closes_on": _("The round closes at the end of this day."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        versions = FrameworkVersion.objects.filter(is_published=True).select_related("framework")
+        self.fields["framework_version"].queryset = versions
+        self.fields["framework_version"].empty_label = None
+        self.fields["framework_version"].label = _("Framework version")
+        self.fields["title"].widget.attrs["maxlength"] = 200
+
+    def clean(self):
+        """The date order in words, before the database constraint would say it in code."""
+        cleaned = super().clean()
+        opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
+        if opens_on and closes_on and closes_on < opens_on:
+            self.add_error("closes_on", _("The closing date must be on or after the opening date."))
+        return cleaned
+
+
+class ExtendForm(forms.Form):
+    closes_on = forms.DateField(label=_("New closing date"), widget=DateInput())
+
+
+def _statement_field(name: str) -> str:
+    return f"s{name}"
+
+
+@dataclass
+class ValueSection:
+    """One value of the form with its bound fields, for the template."""
+
+    value: Value
+    statements: list
+    barrier: forms.BoundField
+    means: forms.BoundField
+
+
+class AnswerForm(forms.Form):
+    """Every statement of the round as 1–5 / can't say, two open questions per value, and the
+    role the person answers in. Fields may be left empty in a draft; `submission()` demands all."""
+
+    def __init__(self, *args, values: list[Value], may_answer_as_supervisor: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.values = values
+        for value in values:
+            for statement in value.statements.all():
+                self.fields[_statement_field(statement.pk)] = forms.ChoiceField(
+                    label=statement.text,
+                    choices=SCALE,
+                    widget=forms.RadioSelect,
+                    required=False,
+                )
+            for kind, label in OpenAnswer.Kind.choices:
+                self.fields[f"{kind}_{value.pk}"] = forms.CharField(
+                    label=label,
+                    required=False,
+                    max_length=TEXT_LIMIT,
+                    strip=True,
+                    widget=forms.Textarea(attrs={"rows": 3, "maxlength": TEXT_LIMIT}),
+                )
+        roles = RespondentRole.choices if may_answer_as_supervisor else RespondentRole.choices[:1]
+        self.fields["role"] = forms.ChoiceField(
+            label=_("I answer"),
+            choices=roles,
+            widget=forms.RadioSelect,
+            required=False,
+            initial=RespondentRole.STAFF if not may_answer_as_supervisor else None,
+        )
+
+    def sections(self) -> list[ValueSection]:
+        return [
+            ValueSection(
+                value=value,
+                statements=[self[_statement_field(s.pk)] for s in value.statements.all()],
+                barrier=self[f"barrier_{value.pk}"],
+                means=self[f"means_{value.pk}"],
+            )
+            for value in self.values
+        ]
+
+    def draft_data(self) -> dict[str, str]:
+        """The filled-in fields, as stored in the person's draft."""
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def submission(self) -> Submission | None:
+        """The complete answer, or None with an error on each field still missing."""
+        scores: dict[int, int | None] = {}
+        for value in self.values:
+            for statement in value.statements.all():
+                name = _statement_field(statement.pk)
+                choice = self.cleaned_data.get(name)
+                if not choice:
+                    self.add_error(name, _("Choose a score or “can't say”."))
+                    continue
+                scores[statement.pk] = None if choice == CANT_SAY else int(choice)
+        role = self.cleaned_data.get("role") or (
+            RespondentRole.STAFF if len(self.fields["role"].choices) == 1 else ""
+        )
+        if not role:
+            self.add_error("role", _("Choose whether you answer as staff or as a supervisor."))
+        if self.errors:
+            return None
+        texts = {
+            (value.pk, kind): self.cleaned_data[f"{kind}_{value.pk}"]
+            for value in self.values
+            for kind in OpenAnswer.Kind.values
+            if self.cleaned_data.get(f"{kind}_{value.pk}")
+        }
+        return Submission(role=role, scores=scores, texts=texts)

@@ -1,0 +1,63 @@
+"""Time the results page and the round list on the current data (e.g. after seed_scale).
+
+    manage.py bench_results --runs 20
+
+Renders the pages through Django's test client as an administrator, so the numbers are the
+server's own time (no network), with the number of SQL queries per page."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from assessments.models import AssessmentRound
+from toolkit.models import User
+
+
+class Command(BaseCommand):
+    help = "Time the results page and the unit's round list on the data in the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=20)
+
+    def handle(self, *args, runs: int, **options):
+        round = (
+            AssessmentRound.objects.filter(status=AssessmentRound.Status.CLOSED)
+            .annotate(n=Count("responses"))
+            .order_by("-closes_on", "-n")
+            .select_related("unit")
+            .first()
+        )
+        if round is None:
+            self.stderr.write("No closed round: run seed_scale with --rounds-years first.")
+            return
+        admin = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
+            email="bench@example.org", password=None
+        )
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(admin)
+        self.stdout.write(
+            f"{AssessmentRound.objects.count()} rounds; timing round {round.pk} of {round.unit.code}"
+        )
+        for label, path in (
+            ("results page", f"/fi/assessments/rounds/{round.pk}/results/"),
+            ("round list", f"/fi/assessments/units/{round.unit.code}/rounds/"),
+        ):
+            client.get(path)  # warm caches
+            times = []
+            for _ in range(runs):
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(path)
+                    times.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.status_code
+            times.sort()
+            self.stdout.write(
+                f"{label}: median {statistics.median(times):.0f} ms, "
+                f"p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, "
+                f"max {times[-1]:.0f} ms, {len(queries)} queries"
+            )

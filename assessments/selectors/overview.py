@@ -1,0 +1,262 @@
+"""The organisation overview: every unit the viewer oversees with its latest closed round.
+
+Administrators oversee every unit; supervisors the units they lead and every unit below them.
+The anonymity rule of the results page holds: a value mean is given only for a round with at
+least k responses, and a change only where both rounds had at least k.
+
+A fixed number of queries, however many units and rounds: the unit tree (one query), the latest
+two closed rounds of every unit with their counts (one window query), the value means of those
+rounds (one grouped query) and the open and overdue actions (one grouped query). Sorting,
+filtering by area and paging then happen in Python on at most a few hundred rows.
+
+Definitions: a unit's latest closed round is shown even when its means are hidden; the overview
+never falls back to an older round (as the comparable rounds of results.py). The change compares
+with the unit's previous closed round through `Value.key` (see results.py). The area filter keeps
+the chosen unit and every unit below it. The response rate is
+responses / invitations of the latest closed round. Sorting puts rows without a figure (no
+round, hidden mean) last in both directions, then by unit name.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.expressions import Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
+
+from toolkit import permissions as toolkit_permissions
+from toolkit.models import Unit
+
+from ..models import AnonymitySettings, AssessmentRound, ImprovementAction, Invitation, ValueKey
+from .results import Change, _response_count_subquery, _value_means_by_round
+
+SORT_KEYS = ("name", "response_rate", *(key.value for key in ValueKey))
+DEFAULT_SORT = "name"
+# Upper bounds of the heatmap's colour steps (a mean below 2.5 is step 0, 4.5 or more is step 5).
+HEAT_STEPS = (2.5, 3.0, 3.5, 4.0, 4.5)
+
+
+@dataclass(frozen=True)
+class ValueCell:
+    """One value of a unit's latest round: its mean and change, or None where not shown."""
+
+    key: str
+    mean: float | None
+    change: Change | None = None
+
+    @property
+    def step(self) -> int | None:
+        """The heatmap colour step 0–5 (None where there is no mean to show)."""
+        if self.mean is None:
+            return None
+        return sum(1 for bound in HEAT_STEPS if round(self.mean, 1) >= bound)
+
+
+@dataclass(frozen=True)
+class ActionCounts:
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class OverviewRow:
+    """A unit with its latest closed round (round fields are None when it has none)."""
+
+    unit: Unit
+    round_pk: int | None = None
+    round_title: str = ""
+    closes_on: datetime.date | None = None
+    response_count: int = 0
+    invited_count: int = 0
+    suppressed: bool = False
+    cells: list[ValueCell] = field(default_factory=list)
+    actions: ActionCounts = field(default_factory=ActionCounts)
+
+    @property
+    def response_rate(self) -> int | None:
+        """Answered / invited as a whole percent; None without a round or invitations."""
+        if self.round_pk is None or not self.invited_count:
+            return None
+        return round(100 * self.response_count / self.invited_count)
+
+    def sort_value(self, key: str):
+        if key == "response_rate":
+            return self.response_rate
+        return next((c.mean for c in self.cells if c.key == key), None)
+
+
+@dataclass
+class Overview:
+    """What the overview page shows: rows already filtered and sorted, and the choices."""
+
+    threshold: int
+    value_keys: list[tuple[str, str]]
+    rows: list[OverviewRow]
+    areas: list[Unit]
+    area: Unit | None
+    sort: str
+    descending: bool
+
+
+def action_counts(*, unit_ids: list[int], today: datetime.date) -> dict[int, ActionCounts]:
+    """unit id -> open and overdue improvement actions, in one grouped query. Open means
+    planned or in progress; overdue, open and past its due date."""
+    rows = (
+        ImprovementAction.objects.filter(
+            unit_id__in=unit_ids, status__in=list(ImprovementAction.OPEN_STATUSES)
+        )
+        .order_by()
+        .values("unit_id")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    )
+    return {row["unit_id"]: ActionCounts(row["open"], row["overdue"]) for row in rows}
+
+
+def _invited_count_subquery() -> Coalesce:
+    counts = (
+        Invitation.objects.filter(round=OuterRef("pk"))
+        .order_by()
+        .values("round")
+        .annotate(c=Count("pk"))
+        .values("c")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def _latest_two_rounds(unit_ids: list[int] | None) -> dict[int, list[dict]]:
+    """unit id -> [latest closed round, previous closed round] as dicts, in one query."""
+    rounds = AssessmentRound.objects.filter(status=AssessmentRound.Status.CLOSED)
+    if unit_ids is not None:
+        rounds = rounds.filter(unit_id__in=unit_ids)
+    ranked = (
+        rounds.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("unit_id")],
+                order_by=[F("closes_on").desc(), F("pk").desc()],
+            ),
+            n=_response_count_subquery(),
+            invited=_invited_count_subquery(),
+        )
+        .filter(rank__lte=2)
+        .order_by("unit_id", "rank")
+        .values("pk", "unit_id", "title", "closes_on", "n", "invited")
+    )
+    by_unit: dict[int, list[dict]] = defaultdict(list)
+    for row in ranked:
+        by_unit[row["unit_id"]].append(row)
+    return by_unit
+
+
+def _subtree(children: dict[int | None, list[int]], roots) -> set[int]:
+    found, stack = set(), list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk not in found:
+            found.add(pk)
+            stack.extend(children.get(pk, []))
+    return found
+
+
+def _scope(viewer, units: dict[int, Unit]) -> set[int]:
+    """Ids of the units the viewer oversees (see the module docstring)."""
+    if toolkit_permissions.is_administrator(viewer):
+        return set(units)
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for unit in units.values():
+        children[unit.parent_id].append(unit.pk)
+    led = toolkit_permissions.units_led_by(viewer).values_list("pk", flat=True)
+    return _subtree(children, [pk for pk in led if pk in units])
+
+
+def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> OverviewRow:
+    if not rounds:
+        return OverviewRow(unit=unit, cells=[ValueCell(key, None) for key in keys])
+    latest = rounds[0]
+    previous = rounds[1] if len(rounds) > 1 else None
+    suppressed = latest["n"] < threshold
+    own = {} if suppressed else means.get(latest["pk"], {})
+    before = means.get(previous["pk"], {}) if previous and previous["n"] >= threshold else {}
+    cells = []
+    for key in keys:
+        mean, earlier = own.get(key), before.get(key)
+        change = Change(mean - earlier) if mean is not None and earlier is not None else None
+        cells.append(ValueCell(key, mean, change))
+    return OverviewRow(
+        unit=unit,
+        round_pk=latest["pk"],
+        round_title=latest["title"],
+        closes_on=latest["closes_on"],
+        response_count=latest["n"],
+        invited_count=latest["invited"],
+        suppressed=suppressed,
+        cells=cells,
+    )
+
+
+def _sorted(rows: list[OverviewRow], key: str, descending: bool) -> list[OverviewRow]:
+    """Rows by `key`, rows without a figure last in both directions, ties by unit name."""
+    rows = sorted(rows, key=lambda r: (r.unit.name.casefold(), r.unit.code))
+    if key == "name":
+        return list(reversed(rows)) if descending else rows
+    present = [r for r in rows if r.sort_value(key) is not None]
+    missing = [r for r in rows if r.sort_value(key) is None]
+    present.sort(key=lambda r: r.sort_value(key), reverse=descending)
+    return present + missing
+
+
+def _parse_sort(sort: str | None) -> tuple[str, bool]:
+    sort = (sort or "").strip()
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in SORT_KEYS:
+        return DEFAULT_SORT, False
+    return key, descending
+
+
+def organisation_overview(
+    *, viewer, area_id: int | None = None, sort: str | None = None
+) -> Overview:
+    """Every unit the viewer oversees with its latest closed round, filtered to an area (the
+    area and the units under it) and sorted by `sort` ("name", "response_rate" or a value key,
+    with a leading "-" for descending). An area outside the viewer's units and an unknown sort
+    are ignored (then overview.area is None and overview.sort is "name")."""
+    threshold = AnonymitySettings.current_threshold()
+    keys = [key.value for key in ValueKey]
+    units = {
+        u.pk: u
+        for u in Unit.objects.only("pk", "code", "name_fi", "name_sv", "name_en", "parent_id")
+    }
+    scope = _scope(viewer, units)
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk in scope:
+        children[units[pk].parent_id].append(pk)
+    areas = sorted((units[pk] for pk in scope if children.get(pk)), key=lambda u: u.name.casefold())
+    area = units[area_id] if area_id in scope and children.get(area_id) else None
+    shown = _subtree(children, [area.pk]) if area else scope
+
+    all_units = toolkit_permissions.is_administrator(viewer) and area is None
+    rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
+    means = _value_means_by_round(
+        {r["pk"] for pair in rounds.values() for r in pair if r["n"] >= threshold}
+    )
+    counts = action_counts(unit_ids=sorted(shown), today=timezone.localdate()) if shown else {}
+    rows = []
+    for pk in shown:
+        row = _row(units[pk], rounds.get(pk, []), means, threshold, keys)
+        row.actions = counts.get(pk, row.actions)
+        rows.append(row)
+    key, descending = _parse_sort(sort)
+    return Overview(
+        threshold=threshold,
+        value_keys=[(k.value, str(k.label)) for k in ValueKey],
+        rows=_sorted(rows, key, descending),
+        areas=areas,
+        area=area,
+        sort=key,
+        descending=descending,
+    )

@@ -1,0 +1,423 @@
+"""Results of a closed assessment round, and a unit's trend over its rounds.
+
+The anonymity rule lives here: where fewer than k people answered, the dataclasses carry no figure
+and no free text at all, so no template can show what the selector never returned.
+
+All aggregation runs in the database (grouped queries with Avg and conditional Count); Python only
+arranges the grouped rows. The number of queries does not depend on the number of rounds, units
+or answers.
+
+Definitions (where the issue is silent):
+
+- A value's mean is the mean of all scored answers to the value's statements in the round
+  ("can't say" is left out). A statement's mean likewise leaves out "can't say".
+- The change since the previous round compares with the unit's previous *closed* round (by closing
+  date), value by value through `Value.key`, so a new framework version still compares. No change
+  is shown if the previous round had fewer than k responses.
+- The area and organisation averages: every unit contributes its *comparable round*, the latest
+  closed round that closed (`closes_on`) on or before this round's closing date; the unit itself
+  contributes this round. A unit whose comparable round had fewer than k responses is left out
+  (it does not fall back to an older round). The average is the plain mean of the per-unit value
+  means, so a large unit counts as much as a small one. The area is the units under the unit's
+  parent; the organisation is every unit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Value as V
+from django.db.models.expressions import Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils.translation import gettext_lazy as _
+
+from toolkit import permissions as toolkit_permissions
+from toolkit.models import Unit
+
+from ..models import (
+    AnonymitySettings,
+    Answer,
+    AssessmentRound,
+    Invitation,
+    OpenAnswer,
+    RespondentRole,
+    Response,
+    ValueKey,
+)
+from ..models import Value as FrameworkValue
+
+SCORES = (1, 2, 3, 4, 5)
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    """One statement: mean of the scored answers, the 1–5 distribution and "can't say"."""
+
+    text: str
+    mean: float | None
+    scored: int
+    cant_say: int
+    distribution: tuple[int, int, int, int, int]
+
+    @property
+    def answers(self) -> int:
+        """Everyone who answered the statement, "can't say" included."""
+        return self.scored + self.cant_say
+
+    @property
+    def shares(self) -> list[tuple[int, int, float]]:
+        """(score, count, percent of all answers) for the five scores, for stacked bars."""
+        total = self.answers or 1
+        return [
+            (s, c, round(100 * c / total, 1))
+            for s, c in zip(SCORES, self.distribution, strict=True)
+        ]
+
+    @property
+    def cant_say_percent(self) -> float:
+        return round(100 * self.cant_say / (self.answers or 1), 1)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The change of a value's mean since the previous round."""
+
+    amount: float
+
+    @property
+    def direction(self) -> str:
+        """ "up", "down" or "same" (a change under 0.05 rounds to no change)."""
+        if round(self.amount, 1) > 0:
+            return "up"
+        if round(self.amount, 1) < 0:
+            return "down"
+        return "same"
+
+    @property
+    def size(self) -> float:
+        """The amount without its sign, for "up 0.3" / "down 0.3"."""
+        return abs(self.amount)
+
+
+@dataclass(frozen=True)
+class ValueResult:
+    """One value of the round with its statements, comparisons and the written answers."""
+
+    key: str
+    name: str
+    mean: float | None
+    scored: int
+    statements: list[StatementResult]
+    previous_mean: float | None = None
+    change: Change | None = None
+    area_mean: float | None = None
+    organisation_mean: float | None = None
+    staff_mean: float | None = None
+    supervisor_mean: float | None = None
+    barriers: list[str] = field(default_factory=list)
+    means: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RoundRef:
+    """A round named in a comparison: enough to label it, nothing about its answers."""
+
+    pk: int
+    title: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+
+
+@dataclass
+class RoundResults:
+    """Everything the results page may show of one round. Empty where the rule forbids."""
+
+    round: AssessmentRound
+    unit: Unit
+    threshold: int
+    response_count: int
+    invited_count: int
+    suppressed: bool
+    suppressed_reason: str = ""
+    values: list[ValueResult] = field(default_factory=list)
+    previous_round: RoundRef | None = None
+    previous_suppressed: bool = False
+    split_shown: bool = False
+    area_unit_count: int = 0
+    organisation_unit_count: int = 0
+    viewer_manages_unit: bool = False
+
+    @property
+    def response_rate(self) -> int | None:
+        """Answered / invited, as a whole percent (None when nobody was invited)."""
+        if not self.invited_count:
+            return None
+        return round(100 * self.response_count / self.invited_count)
+
+    @property
+    def has_previous(self) -> bool:
+        return any(v.change is not None for v in self.values)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One closed round of a unit in the trend; `means` is empty when the round was suppressed."""
+
+    round: RoundRef
+    response_count: int
+    suppressed: bool
+    means: dict[str, float | None]
+
+
+@dataclass
+class UnitTrend:
+    """A unit's closed rounds in time order with their five value means."""
+
+    unit: Unit
+    threshold: int
+    value_keys: list[tuple[str, str]]
+    points: list[TrendPoint]
+
+    @property
+    def shown_points(self) -> list[TrendPoint]:
+        return [p for p in self.points if not p.suppressed]
+
+
+def _response_count_subquery() -> Coalesce:
+    counts = (
+        Response.objects.filter(round=OuterRef("pk"))
+        .order_by()
+        .values("round")
+        .annotate(c=Count("pk"))
+        .values("c")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), V(0))
+
+
+def _value_means_by_round(round_ids: set[int]) -> dict[int, dict[str, float]]:
+    """round id -> {value key: mean of scored answers}, one grouped query for all rounds."""
+    if not round_ids:
+        return {}
+    rows = (
+        Answer.objects.filter(response__round_id__in=round_ids, score__isnull=False)
+        .order_by()
+        .values("response__round_id", "statement__value__key")
+        .annotate(mean=Avg("score"))
+    )
+    means: dict[int, dict[str, float]] = defaultdict(dict)
+    for row in rows:
+        means[row["response__round_id"]][row["statement__value__key"]] = float(row["mean"])
+    return means
+
+
+def _ref(r: AssessmentRound) -> RoundRef:
+    return RoundRef(pk=r.pk, title=r.title, opens_on=r.opens_on, closes_on=r.closes_on)
+
+
+def _comparable_rounds(*, round: AssessmentRound, threshold: int) -> list[dict]:
+    """Every other unit's latest closed round up to this round's closing, when it met k."""
+    ranked = (
+        AssessmentRound.objects.filter(
+            status=AssessmentRound.Status.CLOSED, closes_on__lte=round.closes_on
+        )
+        .exclude(unit_id=round.unit_id)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("unit_id")],
+                order_by=[F("closes_on").desc(), F("pk").desc()],
+            ),
+            n=_response_count_subquery(),
+        )
+        .filter(rank=1)
+        .values("pk", "unit_id", "unit__parent_id", "n")
+    )
+    return [row for row in ranked if row["n"] >= threshold]
+
+
+def _previous_round(*, round: AssessmentRound) -> AssessmentRound | None:
+    return (
+        AssessmentRound.objects.filter(unit_id=round.unit_id, status=AssessmentRound.Status.CLOSED)
+        .filter(Q(closes_on__lt=round.closes_on) | Q(closes_on=round.closes_on, pk__lt=round.pk))
+        .annotate(n=_response_count_subquery())
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+
+
+def _average(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _statement_rows(round: AssessmentRound) -> dict[int, dict]:
+    score_counts = {f"s{s}": Count("pk", filter=Q(score=s)) for s in SCORES}
+    rows = (
+        Answer.objects.filter(response__round=round)
+        .order_by()
+        .values("statement_id")
+        .annotate(
+            mean=Avg("score"),
+            scored=Count("score"),
+            cant_say=Count("pk", filter=Q(score__isnull=True)),
+            **score_counts,
+        )
+    )
+    return {row["statement_id"]: row for row in rows}
+
+
+def _open_answers(round: AssessmentRound) -> dict[tuple[int, str], list[str]]:
+    """(value id, kind) -> texts in random order, without any date or id."""
+    texts: dict[tuple[int, str], list[str]] = defaultdict(list)
+    rows = (
+        OpenAnswer.objects.filter(response__round=round)
+        .exclude(text="")
+        .order_by("?")
+        .values_list("value_id", "kind", "text")
+    )
+    for value_id, kind, text in rows:
+        texts[(value_id, kind)].append(text)
+    return texts
+
+
+def _split_means(round: AssessmentRound) -> dict[tuple[str, int], float]:
+    rows = (
+        Answer.objects.filter(response__round=round, score__isnull=False)
+        .order_by()
+        .values("response__respondent_role", "statement__value_id")
+        .annotate(mean=Avg("score"))
+    )
+    return {
+        (row["response__respondent_role"], row["statement__value_id"]): float(row["mean"])
+        for row in rows
+    }
+
+
+def _statement_result(statement, row: dict | None) -> StatementResult:
+    if row is None:
+        return StatementResult(statement.text, None, 0, 0, (0, 0, 0, 0, 0))
+    return StatementResult(
+        text=statement.text,
+        mean=float(row["mean"]) if row["mean"] is not None else None,
+        scored=row["scored"],
+        cant_say=row["cant_say"],
+        distribution=tuple(row[f"s{s}"] for s in SCORES),
+    )
+
+
+def _suppressed_reason(threshold: int) -> str:
+    return _("Fewer than %(k)s people answered, so results are not shown to protect anonymity.") % {
+        "k": threshold
+    }
+
+
+def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
+    """The results of a closed round as the viewer may see them (check can_view_results first).
+
+    Below k responses the result is marked suppressed and holds no figures and no free text."""
+    threshold = AnonymitySettings.current_threshold()
+    counts = Response.objects.filter(round=round).aggregate(
+        total=Count("pk"),
+        staff=Count("pk", filter=Q(respondent_role=RespondentRole.STAFF)),
+        supervisors=Count("pk", filter=Q(respondent_role=RespondentRole.SUPERVISOR)),
+    )
+    results = RoundResults(
+        round=round,
+        unit=round.unit,
+        threshold=threshold,
+        response_count=counts["total"],
+        invited_count=Invitation.objects.filter(round=round).count(),
+        suppressed=counts["total"] < threshold,
+        viewer_manages_unit=toolkit_permissions.can_manage_unit(viewer, round.unit),
+    )
+    if results.suppressed:
+        results.suppressed_reason = _suppressed_reason(threshold)
+        return results
+
+    previous = _previous_round(round=round)
+    comparable = _comparable_rounds(round=round, threshold=threshold)
+    round_ids = {round.pk} | {row["pk"] for row in comparable}
+    if previous is not None:
+        results.previous_round = _ref(previous)
+        results.previous_suppressed = previous.n < threshold
+        if not results.previous_suppressed:
+            round_ids.add(previous.pk)
+    means = _value_means_by_round(round_ids)
+
+    parent_id = round.unit.parent_id
+    area = [row["pk"] for row in comparable if parent_id and row["unit__parent_id"] == parent_id]
+    everyone = [row["pk"] for row in comparable]
+    results.area_unit_count = len(area) + 1
+    results.organisation_unit_count = len(everyone) + 1
+
+    results.split_shown = counts["staff"] >= threshold and counts["supervisors"] >= threshold
+    split = _split_means(round) if results.split_shown else {}
+    statement_rows = _statement_rows(round)
+    texts = _open_answers(round)
+    previous_means = (
+        means.get(previous.pk, {}) if previous and not results.previous_suppressed else {}
+    )
+    own = means.get(round.pk, {})
+
+    def compare(key: str, pks: list[int]) -> float | None:
+        found = [means[pk][key] for pk in pks if key in means.get(pk, {})]
+        if key in own:
+            found.append(own[key])
+        return _average(found)
+
+    values = FrameworkValue.objects.filter(version_id=round.framework_version_id).prefetch_related(
+        "statements"
+    )
+    for value in values:
+        mean = own.get(value.key)
+        previous_mean = previous_means.get(value.key)
+        statements = [
+            _statement_result(s, statement_rows.get(s.pk)) for s in value.statements.all()
+        ]
+        results.values.append(
+            ValueResult(
+                key=value.key,
+                name=value.name,
+                mean=mean,
+                scored=sum(s.scored for s in statements),
+                statements=statements,
+                previous_mean=previous_mean,
+                change=Change(mean - previous_mean)
+                if mean is not None and previous_mean is not None
+                else None,
+                area_mean=compare(value.key, area) if parent_id else None,
+                organisation_mean=compare(value.key, everyone),
+                staff_mean=split.get((RespondentRole.STAFF, value.pk)),
+                supervisor_mean=split.get((RespondentRole.SUPERVISOR, value.pk)),
+                barriers=texts.get((value.pk, OpenAnswer.Kind.BARRIER), []),
+                means=texts.get((value.pk, OpenAnswer.Kind.MEANS), []),
+            )
+        )
+    return results
+
+
+def unit_trend(*, unit: Unit, viewer, until: AssessmentRound | None = None) -> UnitTrend:
+    """Every closed round of the unit (up to `until`, if given) with its five value means.
+
+    Rounds with fewer than k responses are kept as points marked suppressed, without means."""
+    threshold = AnonymitySettings.current_threshold()
+    rounds = AssessmentRound.objects.filter(unit=unit, status=AssessmentRound.Status.CLOSED)
+    if until is not None:
+        rounds = rounds.filter(
+            Q(closes_on__lt=until.closes_on) | Q(closes_on=until.closes_on, pk__lte=until.pk)
+        )
+    rounds = list(rounds.annotate(n=_response_count_subquery()).order_by("closes_on", "pk"))
+    means = _value_means_by_round({r.pk for r in rounds if r.n >= threshold})
+    keys = [(key.value, str(key.label)) for key in ValueKey]
+    points = [
+        TrendPoint(
+            round=_ref(r),
+            response_count=r.n,
+            suppressed=r.n < threshold,
+            means={} if r.n < threshold else {k: means.get(r.pk, {}).get(k) for k, _l in keys},
+        )
+        for r in rounds
+    ]
+    return UnitTrend(unit=unit, threshold=threshold, value_keys=keys, points=points)

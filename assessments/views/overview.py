@@ -1,0 +1,128 @@
+"""The organisation overview: thin, it parses the query string, asks the permission and the
+selector (assessments/selectors/overview.py) and pages the rows.
+
+The query string (?area=ID&sort=KEY&order=asc|desc&page=N) never fails the page: an unknown area
+or sort is ignored with a note that does not echo the value, and a bad page number shows the
+first page (a page past the end shows the last)."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, QueryDict
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from toolkit import permissions as toolkit_permissions
+
+from .. import permissions
+from ..selectors.overview import DEFAULT_SORT, HEAT_STEPS
+from ..selectors.overview import organisation_overview as select_overview
+
+PAGE_SIZE = 100
+
+
+class OverviewForm(forms.Form):
+    """The area and sort choices, rendered with the values the selector actually used."""
+
+    area = forms.ChoiceField(label=_("Area"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"))
+    order = forms.ChoiceField(
+        label=_("Sort direction"), choices=[("asc", _("ascending")), ("desc", _("descending"))]
+    )
+
+    def __init__(self, *args, overview, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", _("All units"))] + [
+            (str(unit.pk), unit.name) for unit in overview.areas
+        ]
+        self.fields["sort"].choices = _sort_choices(overview)
+
+
+def _sort_choices(overview) -> list[tuple[str, str]]:
+    return [("name", _("Unit")), ("response_rate", _("Response rate")), *overview.value_keys]
+
+
+def _legend() -> list[tuple[int, float | None, float | None]]:
+    """(step, lowest mean, highest mean) of each heatmap colour; None at the open ends."""
+    bounds = [None, *HEAT_STEPS, None]
+    return [
+        (step, low, round(high - 0.1, 1) if high and low else high)
+        for step, (low, high) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(int(raw or 1), 1)
+    except ValueError:
+        return 1
+
+
+def _query(**params) -> str:
+    query = QueryDict(mutable=True)
+    query.update({name: value for name, value in params.items() if value not in (None, "")})
+    return f"?{query.urlencode()}" if query else "?"
+
+
+def _columns(overview, area: str) -> list[dict]:
+    """The sortable column headers: label, aria-sort and the link that sorts by the column."""
+    columns = []
+    for key, label in _sort_choices(overview):
+        current = overview.sort == key
+        order = "asc" if not current or overview.descending else "desc"
+        columns.append(
+            {
+                "key": key,
+                "label": label,
+                "aria_sort": ("descending" if overview.descending else "ascending")
+                if current
+                else "",
+                "url": _query(area=area, sort=key, order=order),
+            }
+        )
+    return columns
+
+
+@login_required
+def organisation_overview(request):
+    """Every unit the viewer oversees with its latest closed round: a heatmap of the five
+    values and the same figures in a sortable table. 404 for anyone but administrators and
+    supervisors."""
+    if not permissions.can_view_organisation_overview(request.user):
+        raise Http404
+    raw_area = request.GET.get("area", "").strip()
+    raw_sort = request.GET.get("sort", "").strip()
+    descending = request.GET.get("order") == "desc" or raw_sort.startswith("-")
+    raw_sort = raw_sort.lstrip("-")
+    overview = select_overview(
+        viewer=request.user,
+        area_id=int(raw_area) if raw_area.isdigit() and len(raw_area) < 10 else None,
+        sort=("-" if descending else "") + (raw_sort or DEFAULT_SORT),
+    )
+    area = str(overview.area.pk) if overview.area else ""
+    ignored = (raw_area and not area) or (raw_sort and raw_sort != overview.sort)
+    paginator = Paginator(overview.rows, PAGE_SIZE)
+    page = paginator.get_page(min(_page_number(request.GET.get("page")), paginator.num_pages))
+    order = "desc" if overview.descending else "asc"
+    form = OverviewForm(
+        initial={"area": area, "sort": overview.sort, "order": order}, overview=overview
+    )
+    columns = _columns(overview, area)
+    linked = {
+        row.unit.pk for row in page if toolkit_permissions.can_view_unit(request.user, row.unit)
+    }
+    return render(
+        request,
+        "assessments/overview.html",
+        {
+            "overview": overview,
+            "form": form,
+            "page": page,
+            "columns": columns,
+            "value_columns": columns[2:],
+            "linked_unit_ids": linked,
+            "legend": _legend(),
+            "ignored": ignored,
+            "page_query": _query(area=area, sort=overview.sort, order=order),
+        },
+    )

@@ -1,0 +1,102 @@
+"""The unit report PDF (prepared in the background) and the CSV exports of results.
+
+Thin: each view asks a permission, then a selector or the report job. Another unit's round, a round
+whose results the person may not see, or somebody else's report job are all a 404."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
+
+from toolkit.models import Unit
+
+from .. import permissions
+from ..models import AssessmentRound
+from ..reports import csv as csv_reports
+from ..reports import jobs
+from ..selectors.results import round_results, unit_trend
+
+
+def _round_for(request, pk: int) -> AssessmentRound:
+    round = get_object_or_404(AssessmentRound.objects.select_related("unit__parent"), pk=pk)
+    if not permissions.can_prepare_unit_report(request.user, round):
+        raise Http404
+    return round
+
+
+def _job_for(request, round: AssessmentRound, job_id: str) -> dict:
+    job = jobs.job_get(job_id)
+    if job is None or job["round"] != round.pk or job["user"] != request.user.pk:
+        raise Http404
+    return job
+
+
+def _file_name(round: AssessmentRound, extension: str) -> str:
+    return f"{slugify(round.unit.code)}-{slugify(round.title) or round.pk}.{extension}"
+
+
+@login_required
+@require_POST
+def report_prepare(request, pk: int):
+    """Start preparing the unit report in the person's language; then follow it."""
+    round = _round_for(request, pk)
+    job_id = jobs.job_start(round=round, user=request.user, language=translation.get_language())
+    return redirect("assessments:report_status", pk=round.pk, job=job_id)
+
+
+@login_required
+@require_GET
+def report_status(request, pk: int, job: str):
+    """ "Being prepared" (the page checks again by itself), then the download, or a failure
+    with a button to try again. With ?format=json, the state only, for the page's script."""
+    round = _round_for(request, pk)
+    state = _job_for(request, round, job)["state"]
+    if request.GET.get("format") == "json":
+        return JsonResponse({"state": state})
+    context = {"round": round, "job": job, "state": state}
+    return render(request, "assessments/report_status.html", context)
+
+
+@login_required
+@require_GET
+def report_download(request, pk: int, job: str):
+    """The prepared PDF, as an attachment."""
+    round = _round_for(request, pk)
+    found = _job_for(request, round, job)
+    if found["state"] != jobs.READY or not default_storage.exists(found["name"]):
+        raise Http404
+    return FileResponse(
+        default_storage.open(found["name"], "rb"),
+        as_attachment=True,
+        filename=_file_name(round, "pdf"),
+        content_type="application/pdf",
+    )
+
+
+def _csv_response(content: str, file_name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
+@login_required
+@require_GET
+def round_csv(request, pk: int):
+    """The round's aggregates (nothing under the threshold), never single responses."""
+    round = _round_for(request, pk)
+    results = round_results(round=round, viewer=request.user)
+    return _csv_response(csv_reports.round_aggregates_csv(results), _file_name(round, "csv"))
+
+
+@login_required
+@require_GET
+def timeline_csv(request, code: str):
+    """The unit's closed rounds with their five value means."""
+    unit = get_object_or_404(Unit, code=code)
+    if not permissions.can_export_unit_timeline(request.user, unit):
+        raise Http404
+    trend = unit_trend(unit=unit, viewer=request.user)
+    return _csv_response(csv_reports.unit_timeline_csv(trend), f"{slugify(unit.code)}-timeline.csv")

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    name = "learning"
+    verbose_name = _("Learning")
+
+    def ready(self) -> None:
+        # Site search covers courses and lessons too (cms.selectors keeps the list).
+        from cms import selectors
+
+        from .models import CoursePage, LessonPage
+
+        for page_type in (CoursePage, LessonPage):
+            if page_type not in selectors.SEARCHABLE_PAGE_TYPES:
+                selectors.SEARCHABLE_PAGE_TYPES.append(page_type)

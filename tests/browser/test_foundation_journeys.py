@@ -1,0 +1,90 @@
+"""Each demo role signs in, sees its home page and switches language; axe finds nothing."""
+
+import pytest
+
+from toolkit import demo
+
+from .conftest import assert_accessible, login, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROLE_HEADINGS = {
+    "tyontekija@example.org": None,
+    "esihenkilo@example.org": "Esihenkilönä",
+    "kouluttaja@example.org": "Kouluttajana",
+    "admin@example.org": "Ylläpitäjänä",
+}
+
+
+def test_login_page_is_accessible_in_every_language(page, demo_site):
+    for language in ("fi", "sv", "en"):
+        page.goto(f"/{language}/accounts/login/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible(page)
+    page.goto("/fi/accounts/login/")
+    screenshot(page, "login")
+
+
+@pytest.mark.parametrize("account", demo.DEMO_ACCOUNTS, ids=lambda a: a.email.split("@")[0])
+def test_demo_role_signs_in_sees_home_and_switches_language(page, demo_site, account):
+    login(page, account.email)
+    assert page.locator("html").get_attribute("lang") == "fi"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Tervetuloa")
+    heading = ROLE_HEADINGS[account.email]
+    if heading:
+        assert page.get_by_role("heading", name=heading).is_visible()
+    assert_accessible(page)
+    screenshot(page, f"dashboard-{account.email.split('@')[0]}")
+
+    page.get_by_role("button", name="Svenska").click()
+    page.wait_for_url("**/sv/dashboard/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Välkommen")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url("**/en/dashboard/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+    assert_accessible(page)
+
+
+def test_keyboard_user_reaches_main_content_through_skip_link(page, demo_site):
+    page.goto("/fi/accounts/login/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Siirry sisältöön")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_home_page_is_accessible_and_phone_sized_without_horizontal_scroll(page, demo_site):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto("/fi/")
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    screenshot(page, "home")
+
+
+def test_account_pages_use_the_site_layout_and_pass_axe(page, demo_site):
+    page.goto("/fi/accounts/password/reset/")
+    assert page.locator("main#main").is_visible()
+    assert_accessible(page)
+    login(page, "tyontekija@example.org")
+    for path, name in (
+        ("/fi/accounts/password/change/", "password-change"),
+        ("/fi/accounts/email/", "email"),
+        ("/fi/accounts/2fa/", "mfa"),
+        ("/fi/accounts/2fa/totp/activate/", "mfa-activate"),
+    ):
+        page.goto(path)
+        if "/reauthenticate/" in page.url:  # allauth asks for the password again first
+            assert_accessible(page)
+            page.locator("input[name=password]").fill(demo.DEMO_PASSWORD)
+            page.locator("main form button[type=submit]").click()
+            page.wait_for_url(f"**{path}")
+        assert page.locator("html").get_attribute("lang") == "fi"
+        assert page.locator("main#main").is_visible()
+        assert page.get_by_role("navigation", name="Tilin asetukset").is_visible()
+        assert_accessible(page)
+        screenshot(page, f"account-{name}")

@@ -1,0 +1,58 @@
+"""The organisation overview in a real browser: the administrator opens it from the home page,
+sorts by a column and filters by area; axe-core finds nothing on the way."""
+
+import datetime
+
+import pytest
+
+from assessments.models import ValueKey
+from tests.assessments.results_data import add_responses, closed_round, framework_version, invite
+from toolkit.models import Unit, User
+
+from .conftest import assert_accessible, login, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ADMIN = "admin@example.org"
+
+
+def _seed_rounds() -> None:
+    """Two closed rounds for most demo units, a hidden round for one, none for the rest, so
+    every kind of heatmap cell is on the page."""
+    version = framework_version(statements=1)
+    keys = [key.value for key in ValueKey]
+    leaves = [u for u in Unit.objects.order_by("code") if not u.children.exists()]
+    for n, unit in enumerate(leaves):
+        if n % 5 == 4:
+            continue
+        before = closed_round(unit, version, closes_on=datetime.date(2025, 9, 30), title="Syksy")
+        add_responses(before, 5, score=lambda i, s, n=n: 1 + (i + n) % 5)
+        latest = closed_round(unit, version, closes_on=datetime.date(2026, 3, 31), title="Kevät")
+        count = 3 if n % 5 == 3 else 6
+        invite(latest, User.objects.all()[: count + n % 4])
+        add_responses(
+            latest, count, score=lambda i, s, n=n: 1 + (i % 2 + n + keys.index(s.value.key)) % 5
+        )
+
+
+def test_administrator_reads_sorts_and_filters_the_overview(page, demo_site):
+    _seed_rounds()
+    login(page, ADMIN)
+    page.locator("a[href$='/assessments/overview/']").first.click()
+    page.wait_for_url("**/assessments/overview/")
+    assert page.locator(".heatmap-grid .heat").count() > 0
+    assert_accessible(page)
+    screenshot(page, "overview")
+
+    page.locator("thead a[href*='sort=trust']").click()
+    page.wait_for_url("**sort=trust**")
+    assert page.locator("th[aria-sort=ascending]").count() == 1
+    assert_accessible(page)
+
+    area = Unit.objects.filter(children__isnull=False, parent__isnull=False).first()
+    page.locator("select[name=area]").select_option(str(area.pk))
+    page.locator(".overview-form button[type=submit]").click()
+    page.wait_for_url(f"**area={area.pk}**")
+    assert area.name_fi in page.locator("main").inner_text()
+    assert_accessible(page)
+    screenshot(page, "overview-area")

@@ -1,0 +1,52 @@
+"""Shared fixtures: an organisation with two units and one person in every role."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.utils import translation
+
+from tests.toolkit.factories import UnitFactory, administrator, member, supervisor, trainer
+from toolkit.models import Unit, User
+
+
+@dataclass
+class Organisation:
+    area: Unit
+    unit_a: Unit
+    unit_b: Unit
+    employee_a: User
+    supervisor_a: User
+    employee_b: User
+    supervisor_b: User
+    trainer: User
+    administrator: User
+
+
+@pytest.fixture
+def org(db) -> Organisation:
+    area = UnitFactory(code="AREA", name_fi="Alue")
+    unit_a = UnitFactory(
+        code="A", name_fi="Yksikkö A", name_sv="Enhet A", name_en="Unit A", parent=area
+    )
+    unit_b = UnitFactory(
+        code="B", name_fi="Yksikkö B", name_sv="Enhet B", name_en="Unit B", parent=area
+    )
+    return Organisation(
+        area=area,
+        unit_a=unit_a,
+        unit_b=unit_b,
+        employee_a=member(unit_a, email="employee.a@example.org"),
+        supervisor_a=supervisor(unit_a, email="supervisor.a@example.org"),
+        employee_b=member(unit_b, email="employee.b@example.org"),
+        supervisor_b=supervisor(unit_b, email="supervisor.b@example.org"),
+        trainer=trainer(email="trainer@example.org"),
+        administrator=administrator(email="admin@example.org"),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default():
+    """Each test starts in the default language, whatever the previous one activated."""
+    translation.activate("fi")
+    yield
+    translation.deactivate()

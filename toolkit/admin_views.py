@@ -1,0 +1,83 @@
+"""Wagtail admin views for administrators: import people from CSV (upload, preview, commit)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import people_import, permissions, tasks
+from .forms import PeopleImportForm
+from .models import PeopleImport, User
+
+
+def _require_administrator(request) -> None:
+    if not permissions.can_import_people(request.user):
+        raise PermissionDenied
+
+
+def upload(request):
+    """Step 1: upload a CSV. Every row is checked; a bad file is explained, not stored."""
+    _require_administrator(request)
+    errors: list[str] = []
+    if request.method == "POST":
+        form = PeopleImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload_file = form.cleaned_data["file"]
+            try:
+                record = people_import.people_import_preview(
+                    data=upload_file.read(), file_name=upload_file.name, created_by=request.user
+                )
+            except people_import.ImportFileError as error:
+                errors = [str(error)]
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                return redirect("people_import:preview", record.pk)
+    else:
+        form = PeopleImportForm()
+    recent = PeopleImport.objects.select_related("created_by")[:10]
+    return render(
+        request,
+        "toolkit/admin/people_import_upload.html",
+        {"form": form, "errors": errors, "recent": recent},
+        status=400 if errors or form.errors else 200,
+    )
+
+
+def preview(request, pk):
+    """Step 2: what the import will do, before anything is written."""
+    _require_administrator(request)
+    record = get_object_or_404(PeopleImport, pk=pk)
+    emails = {row["email"] for row in record.rows}
+    existing = set(
+        User.objects.annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=emails)
+        .values_list("email_lower", flat=True)
+    )
+    return render(
+        request,
+        "toolkit/admin/people_import_preview.html",
+        {
+            "record": record,
+            "rows": record.rows[:500],
+            "row_count": len(record.rows),
+            "new_count": len(emails - existing),
+            "existing_count": len(existing),
+        },
+    )
+
+
+@require_POST
+def commit(request, pk):
+    """Step 3: run the import in a Celery task (in-process when no broker is configured)."""
+    _require_administrator(request)
+    record = get_object_or_404(PeopleImport, pk=pk)
+    if record.status != PeopleImport.Status.PREVIEWED:
+        # A second click on the button: say so instead of answering 404.
+        messages.error(request, _("This import has already been run."))
+        return redirect("people_import:preview", record.pk)
+    tasks.commit_people_import.delay(str(record.pk))
+    messages.success(request, _("The import has started. Invitations are sent when it is done."))
+    return redirect("people_import:preview", record.pk)

@@ -1,0 +1,58 @@
+"""Request middleware: the person's remembered language, and MFA for administrators."""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .permissions import is_administrator
+
+
+class UserLanguageMiddleware:
+    """Keeps the language cookie in step with the signed-in person's remembered language,
+    so that a URL without a language prefix opens in their language on any device.
+
+    With REQUIRE_MFA_FOR_ADMINS, an administrator without an authenticator is sent to set one
+    up before anything else (allauth's own TOTP enrolment page)."""
+
+    # Paths an administrator without MFA may still reach: enrolment itself and signing out.
+    _MFA_EXEMPT_NAMES = (
+        "mfa_activate_totp",
+        "mfa_index",
+        "account_logout",
+        "account_login",
+        "account_reauthenticate",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            settings.REQUIRE_MFA_FOR_ADMINS
+            and user.is_authenticated
+            and not self._is_exempt(request.path)
+            and is_administrator(user)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect("mfa_activate_totp")
+        response = self.get_response(request)
+        user = request.user  # login or logout in the view replaces it
+        if (
+            user.is_authenticated
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != user.preferred_language
+        ):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.preferred_language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+            )
+        return response
+
+    def _is_exempt(self, path: str) -> bool:
+        if path.startswith((settings.STATIC_URL, "/healthz", "/i18n/")):
+            return True
+        return any(path == reverse(name) for name in self._MFA_EXEMPT_NAMES)

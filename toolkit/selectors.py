@@ -1,0 +1,103 @@
+"""Reads for the organisation pages: dashboards, unit pages, unit trees."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from . import permissions
+from .models import Membership, Unit, User
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    unit: Unit
+    role: str
+    member_count: int
+
+
+@dataclass
+class Dashboard:
+    """What the signed-in home page shows: the person's units and the roles they hold."""
+
+    units: list[UnitSummary] = field(default_factory=list)
+    led_units: list[UnitSummary] = field(default_factory=list)
+    is_trainer: bool = False
+    is_administrator: bool = False
+    organisation_unit_count: int = 0
+    organisation_people_count: int = 0
+
+
+def _with_member_count(queryset: QuerySet[Unit]) -> QuerySet[Unit]:
+    return queryset.select_related("parent").annotate(member_count=Count("memberships"))
+
+
+def dashboard_for(*, user: User) -> Dashboard:
+    """The units and roles behind the home page, in a fixed number of queries."""
+    memberships = {
+        m.unit_id: m.role for m in Membership.objects.filter(user=user).only("unit_id", "role")
+    }
+    units = _with_member_count(Unit.objects.filter(pk__in=memberships)).order_by("name_fi")
+    summaries = [UnitSummary(u, memberships[u.pk], u.member_count) for u in units]
+    dashboard = Dashboard(
+        units=summaries,
+        led_units=[s for s in summaries if s.role == Membership.Role.SUPERVISOR],
+        is_trainer=permissions.is_trainer(user),
+        is_administrator=permissions.is_administrator(user),
+    )
+    if dashboard.is_administrator:
+        dashboard.organisation_unit_count = Unit.objects.count()
+        dashboard.organisation_people_count = User.objects.filter(is_active=True).count()
+    return dashboard
+
+
+def unit_ancestors(*, unit: Unit) -> list[Unit]:
+    """The unit's ancestors from the top of the tree down, in one query for the whole tree.
+
+    The tree is small (hundreds of units) and changes rarely, so reading (id, parent) for all
+    units once is cheaper and simpler than a recursive query per level."""
+    parents = dict(Unit.objects.values_list("pk", "parent_id"))
+    chain, current = [], parents.get(unit.pk)
+    while current is not None and len(chain) < len(parents):
+        chain.append(current)
+        current = parents.get(current)
+    by_id = Unit.objects.in_bulk(chain)
+    return [by_id[pk] for pk in reversed(chain)]
+
+
+def unit_descendant_ids(*, unit: Unit) -> set[int]:
+    """Ids of every unit below this one (not the unit itself), in one query."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, stack = set(), list(children.get(unit.pk, []))
+    while stack:
+        pk = stack.pop()
+        if pk not in found:
+            found.add(pk)
+            stack.extend(children.get(pk, []))
+    return found
+
+
+def unit_members(*, unit: Unit) -> QuerySet[Membership]:
+    """The unit's members, supervisors first, with their names, in one query."""
+    return (
+        Membership.objects.filter(unit=unit, user__is_active=True)
+        .select_related("user")
+        .order_by("-role", "user__last_name", "user__first_name")
+    )
+
+
+def unit_member_counts(*, unit: Unit) -> dict[str, int]:
+    """How many employees and supervisors the unit has."""
+    return Membership.objects.filter(unit=unit, user__is_active=True).aggregate(
+        employees=Count("pk", filter=Q(role=Membership.Role.EMPLOYEE)),
+        supervisors=Count("pk", filter=Q(role=Membership.Role.SUPERVISOR)),
+    )
+
+
+def unit_for_viewer(*, code: str, user: User) -> Unit:
+    """The unit with this code if the person may see it; otherwise Unit.DoesNotExist (→ 404)."""
+    unit = Unit.objects.select_related("parent").get(code=code)
+    if not permissions.can_view_unit(user, unit):
+        raise Unit.DoesNotExist
+    return unit

@@ -1,0 +1,20 @@
+"""Settings for the test suite: fast hashing, in-memory e-mail, eager Celery, MFA not forced."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+DEMO_MODE = False
+REQUIRE_MFA_FOR_ADMINS = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+ALLOWED_HOSTS = ["*"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# The Redis the Celery worker test uses (started by the test against this URL).
+TEST_REDIS_URL = env("TEST_REDIS_URL", default="redis://127.0.0.1:6379/15")

@@ -1,0 +1,32 @@
+"""Celery tasks of the organisation app: thin wrappers that take ids and call services."""
+
+from celery import shared_task
+from django.core.exceptions import ValidationError
+
+from . import invitations, people_import
+from .models import PeopleImport, User
+
+
+@shared_task
+def send_invitations(user_ids: list[int]) -> int:
+    """E-mail each invited person their set-password link. Returns how many were sent."""
+    users = User.objects.filter(pk__in=user_ids, is_active=True)
+    for user in users:
+        invitations.invitation_send(user=user)
+    return len(users)
+
+
+@shared_task
+def commit_people_import(import_id: str) -> int:
+    """Run a previewed import and queue the invitations; a failure is recorded on the import."""
+    record = PeopleImport.objects.get(pk=import_id)
+    try:
+        created_ids = people_import.people_import_commit(people_import=record)
+    except ValidationError as error:
+        PeopleImport.objects.filter(pk=import_id, status=PeopleImport.Status.PREVIEWED).update(
+            status=PeopleImport.Status.FAILED, error=" ".join(error.messages)[:2000]
+        )
+        return 0
+    if created_ids:
+        send_invitations.delay(created_ids)
+    return len(created_ids)

@@ -1,0 +1,39 @@
+"""The site's URLs. Pages people read live under a language prefix (/fi/, /sv/, /en/)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import health, views
+
+app_urls = (
+    [
+        path("dashboard/", views.dashboard, name="dashboard"),
+        path("units/<str:code>/", views.unit_detail, name="unit_detail"),
+    ],
+    "toolkit",
+)
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include(app_urls)),
+    path("assessments/", include("assessments.urls")),
+    path("learning/", include("learning.urls")),
+    path("", include("cms.urls")),
+    path("", include(wagtail_urls)),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

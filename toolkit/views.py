@@ -1,0 +1,55 @@
+"""Thin views for the signed-in home page, unit pages and the language switch."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from . import permissions, selectors, services
+from .models import Unit
+
+
+@login_required
+def dashboard(request):
+    """The signed-in home page: what this person can do next, by role."""
+    return render(
+        request,
+        "toolkit/dashboard.html",
+        {"dashboard": selectors.dashboard_for(user=request.user)},
+    )
+
+
+@login_required
+def unit_detail(request, code: str):
+    """A unit's page; 404 for units the person may not see, so names do not leak."""
+    try:
+        unit = selectors.unit_for_viewer(code=code, user=request.user)
+    except Unit.DoesNotExist:
+        raise Http404 from None
+    show_members = permissions.can_view_unit_members(request.user, unit)
+    return render(
+        request,
+        "toolkit/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.unit_ancestors(unit=unit),
+            "counts": selectors.unit_member_counts(unit=unit),
+            "members": selectors.unit_members(unit=unit) if show_members else None,
+            "can_manage": permissions.can_manage_unit(request.user, unit),
+        },
+    )
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, which also remembers the choice for a signed-in person.
+    A CMS page sends `next_<language>`: the same page's URL in that language."""
+    page_url = request.POST.get(f"next_{request.POST.get('language', '')}", "")
+    if page_url.startswith("/"):
+        request.POST = request.POST.copy()
+        request.POST["next"] = page_url
+    response = django_set_language(request)
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response
