@@ -59,3 +59,58 @@ class VerifyForm(forms.Form):
                 _("A verification code has %(n)s letters and digits."), params={"n": CODE_LENGTH}
             )
         return code
+
+
+class AssignmentForm(forms.Form):
+    """A supervisor assigns a course to the whole unit or to chosen members, with a deadline,
+    and may record it as an improvement action when the course is recommended to the unit."""
+
+    WHOLE, CHOSEN = "unit", "chosen"
+
+    course = forms.TypedChoiceField(label=_("Course"), coerce=int)
+    due_on = forms.DateField(
+        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    scope = forms.ChoiceField(
+        label=_("Who"),
+        choices=[
+            (WHOLE, _("The whole unit, also people who join later")),
+            (CHOSEN, _("Chosen members")),
+        ],
+        initial=WHOLE,
+        widget=forms.RadioSelect,
+    )
+    members = forms.TypedMultipleChoiceField(
+        label=_("Members"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    record_action = forms.BooleanField(
+        label=_("Also record this as an improvement action of the value the course builds"),
+        required=False,
+    )
+
+    def __init__(self, *args, courses, members, can_record_action: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].choices = [("", "–"), *[(c.pk, c.title) for c in courses]]
+        self.fields["members"].choices = [(m.pk, m.get_full_name() or m.email) for m in members]
+        if not can_record_action:
+            del self.fields["record_action"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == self.CHOSEN and not data.get("members"):
+            self.add_error("members", _("Choose at least one member, or the whole unit."))
+        if data.get("scope") == self.WHOLE:
+            data["members"] = []
+        return data
+
+
+class AttendanceForm(forms.Form):
+    """The trainer ticks who attended, among those registered."""
+
+    attended = forms.TypedMultipleChoiceField(
+        label=_("Attended"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, registered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = [(u.pk, u.get_full_name() or u.email) for u in registered]

@@ -35,7 +35,8 @@ def _num(value: float | None) -> str:
     return number_format(value, 2) if value is not None else ""
 
 
-def _write(rows: list[list]) -> str:
+def write_rows(rows: list[list]) -> str:
+    """Rows as CSV text for spreadsheets (see the module docstring), every cell neutralised."""
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
@@ -53,7 +54,7 @@ def round_aggregates_csv(results: RoundResults) -> str:
     ]
     if results.suppressed:
         rows.append([_("Results are not shown"), results.suppressed_reason])
-        return _write(rows)
+        return write_rows(rows)
     rows.append([])
     rows.append(
         [
@@ -73,7 +74,7 @@ def round_aggregates_csv(results: RoundResults) -> str:
         rows.append([value.name, "", _num(value.mean), "", "", "", "", "", "", value.scored])
         for s in value.statements:
             rows.append([value.name, s.text, _num(s.mean), *s.distribution, s.cant_say, s.answers])
-    return _write(rows)
+    return write_rows(rows)
 
 
 def unit_timeline_csv(trend: UnitTrend) -> str:
@@ -94,4 +95,4 @@ def unit_timeline_csv(trend: UnitTrend) -> str:
         else:
             row += [_num(point.means.get(key)) for key, _name in trend.value_keys]
         rows.append(row)
-    return _write(rows)
+    return write_rows(rows)

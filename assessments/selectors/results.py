@@ -421,3 +421,40 @@ def unit_trend(*, unit: Unit, viewer, until: AssessmentRound | None = None) -> U
         for r in rounds
     ]
     return UnitTrend(unit=unit, threshold=threshold, value_keys=keys, points=points)
+
+
+@dataclass(frozen=True)
+class WeakestValues:
+    """The lowest-scoring values of a unit's latest closed round that met the threshold."""
+
+    round: AssessmentRound
+    keys: list[str]
+    means: dict[str, float]
+
+
+def weakest_values(*, unit_ids: list[int], count: int = 2) -> dict[int, WeakestValues]:
+    """unit id -> the `count` values with the lowest means in the unit's latest closed round,
+    only where that round had at least k responses (no fallback to an older round). Three
+    queries for any number of units; used to recommend courses."""
+    threshold = AnonymitySettings.current_threshold()
+    latest = (
+        AssessmentRound.objects.filter(unit_id__in=unit_ids, status=AssessmentRound.Status.CLOSED)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("unit_id")],
+                order_by=[F("closes_on").desc(), F("pk").desc()],
+            ),
+            n=_response_count_subquery(),
+        )
+        .filter(rank=1)
+    )
+    rounds = [r for r in latest if r.n >= threshold]
+    means = _value_means_by_round({r.pk for r in rounds})
+    result = {}
+    for r in rounds:
+        ranked = sorted(means.get(r.pk, {}).items(), key=lambda item: (item[1], item[0]))
+        if ranked:
+            chosen = ranked[:count]
+            result[r.unit_id] = WeakestValues(r, [k for k, _m in chosen], dict(chosen))
+    return result

@@ -9,9 +9,12 @@ from .progress import (
     Reflection,
     VideoProgress,
 )
+from .training import AssignmentReminder, CourseAssignment, WebinarRegistration
 
 __all__ = [
+    "AssignmentReminder",
     "Certificate",
+    "CourseAssignment",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
@@ -20,4 +23,5 @@ __all__ = [
     "QuizAttempt",
     "Reflection",
     "VideoProgress",
+    "WebinarRegistration",
 ]

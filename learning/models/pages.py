@@ -228,8 +228,13 @@ class LessonPage(ReaderLanguageMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from .. import permissions
         from ..selectors import lesson_state
+        from ..selectors.training import webinar_state
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = lesson_state(lesson=self, user=request.user)
+        if self.kind == self.Kind.LIVE and self.starts_at:
+            context["webinar"] = webinar_state(lesson=self, user=request.user)
+            context["can_run_webinars"] = permissions.can_run_webinars(request.user)
         return context

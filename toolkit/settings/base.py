@@ -222,6 +222,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "assessments.tasks.run_overdue_digest",
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
     },
+    # Live webinars: a reminder to everyone with a place, within the 24 hours before the start.
+    "learning-webinar-reminders": {
+        "task": "learning.tasks.run_webinar_reminders",
+        "schedule": crontab(minute=20),
+    },
+    # Assigned courses: a reminder a week before the deadline and one after it (each once).
+    "learning-assignment-reminders": {
+        "task": "learning.tasks.run_assignment_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
 }
 
 # --- Wagtail ---

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import User
 
-from .models import (
+from ..models import (
     Certificate,
     CoursePage,
     Enrolment,
@@ -22,8 +22,8 @@ from .models import (
     Reflection,
     VideoProgress,
 )
-from .models.progress import REFLECTION_LIMIT
-from .selectors import course_of, required_lesson_keys
+from ..models.progress import REFLECTION_LIMIT
+from ..selectors.progress import course_of, required_lesson_keys
 
 # Watching this share of a video completes it (players and people skip the credits).
 VIDEO_COMPLETE_SHARE = 0.9
@@ -227,7 +227,7 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
         },
     )
     if created:
-        from .certificates import certificate_pdf_prepare
+        from ..certificates import certificate_pdf_prepare
 
         language = user.preferred_language or "fi"
         transaction.on_commit(lambda: certificate_pdf_prepare(certificate, language))

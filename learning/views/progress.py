@@ -14,10 +14,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import permissions, selectors, services
-from .certificates import LANGUAGES, certificate_pdf_prepare
-from .forms import QuizForm, ReflectionForm, VerifyForm
-from .models import Certificate, CoursePage, LessonPage
+from .. import permissions, selectors, services
+from ..certificates import LANGUAGES, certificate_pdf_prepare
+from ..forms import QuizForm, ReflectionForm, VerifyForm
+from ..models import Certificate, CoursePage, LessonPage
+from ..selectors import recommendations, training
 
 
 def _lesson_for(request, pk: int) -> LessonPage:
@@ -117,11 +118,16 @@ def reflection_save(request, pk: int):
 @login_required
 @require_GET
 def my_learning(request):
-    index = selectors.course_index(language=get_language()[:2])
+    language = get_language()[:2]
+    index = selectors.course_index(language=language)
     return render(
         request,
         "learning/my_learning.html",
         {
+            "assigned": training.learner_assignments(user=request.user, language=language),
+            "recommended": recommendations.member_recommendations(
+                user=request.user, language=language
+            ),
             "mine": selectors.my_learning(user=request.user),
             "course_index_url": index.url if index else None,
         },

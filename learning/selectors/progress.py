@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import get_language
 
-from .models import (
+from ..models import (
     Certificate,
     CourseIndexPage,
     CoursePage,
@@ -294,7 +294,7 @@ def certificate_languages(*, certificate: Certificate) -> list[CertificateLangua
     """Each interface language with the state of the certificate's PDF in it."""
     from django.conf import settings
 
-    from .certificates import certificate_pdf_preparing
+    from ..certificates import certificate_pdf_preparing
 
     def state(code: str) -> str:
         if code in certificate.files:

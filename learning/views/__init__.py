@@ -1,0 +1,1 @@
+"""Learning views, thin: progress, webinars, unit training and analytics."""

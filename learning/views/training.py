@@ -1,0 +1,156 @@
+"""A unit's training, for its supervisors: assigned courses with each member's status (also as
+CSV), assigning a course, and the courses recommended by the unit's self-assessment."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments.reports.csv import write_rows
+from toolkit.models import Unit
+
+from .. import permissions
+from ..forms import AssignmentForm
+from ..models import CourseAssignment
+from ..selectors import recommendations, training
+from ..services import assignments
+
+
+def _managed_unit(request, code: str) -> Unit:
+    """The unit if the person leads it (or administers); a 404 otherwise, so names don't leak."""
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None or not permissions.can_manage_training_of(request.user, unit):
+        raise Http404
+    return unit
+
+
+def _language() -> str:
+    return (get_language() or "fi")[:2]
+
+
+@login_required
+@require_GET
+def unit_training(request, code: str):
+    unit = _managed_unit(request, code)
+    reports = training.unit_training_report(unit=unit, language=_language())
+    return render(
+        request,
+        "learning/unit_training.html",
+        {
+            "unit": unit,
+            "reports": reports,
+            "recommendations": recommendations.unit_recommendations(
+                unit=unit, language=_language()
+            ),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def unit_training_csv(request, code: str):
+    """Each assigned course × member with status and completion date (names: training is not
+    anonymous; nothing of quizzes or reflections)."""
+    unit = _managed_unit(request, code)
+    rows: list[list] = [[_("Unit"), unit.name], []]
+    rows.append([_("Course"), _("Deadline"), _("Name"), _("E-mail"), _("Status"), _("Completed")])
+    for report in training.unit_training_report(unit=unit, language=_language()):
+        title = report.course.title if report.course else ""
+        for row in report.rows:
+            rows.append(
+                [
+                    title,
+                    report.assignment.due_on.isoformat(),
+                    row.user.get_full_name(),
+                    row.user.email,
+                    row.status_label,
+                    row.completed_on.isoformat() if row.completed_on else "",
+                ]
+            )
+    response = HttpResponse(write_rows(rows), content_type="text/csv; charset=utf-8")
+    filename = f"{slugify(unit.code)}-training.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def assignment_new(request, code: str):
+    """Assign a course; `?course=<id>` preselects one (from a recommendation)."""
+    unit = _managed_unit(request, code)
+    courses = training.live_courses(language=_language())
+    members = training.unit_people(unit=unit)
+    recommended = {
+        r.course.pk: r
+        for r in recommendations.unit_recommendations(unit=unit, language=_language())
+    }
+    chosen = request.POST.get("course") or request.GET.get("course")
+    recommendation = recommended.get(int(chosen)) if str(chosen).isdigit() else None
+    form = AssignmentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"course": chosen},
+        courses=courses,
+        members=members,
+        can_record_action=recommendation is not None,
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            course = next(c for c in courses if c.pk == data["course"])
+            people = [m for m in members if m.pk in set(data["members"])]
+            try:
+                if data.get("record_action"):
+                    assignments.recommendation_adopt(
+                        unit=unit,
+                        course=course,
+                        due_on=data["due_on"],
+                        members=people,
+                        assigned_by=request.user,
+                        recommendation=recommendation,
+                    )
+                else:
+                    assignments.assignment_create(
+                        unit=unit,
+                        course=course,
+                        due_on=data["due_on"],
+                        members=people,
+                        assigned_by=request.user,
+                    )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The course is assigned. The people get an e-mail."))
+                return redirect("learning:unit_training", code=unit.code)
+        status = 400
+    return render(
+        request,
+        "learning/assignment_form.html",
+        {"unit": unit, "form": form, "recommendation": recommendation},
+        status=status,
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Service errors onto the form's fields where it has them, the rest above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+@require_POST
+def assignment_withdraw(request, code: str, pk: int):
+    unit = _managed_unit(request, code)
+    assignment = get_object_or_404(CourseAssignment, pk=pk, unit=unit)
+    assignments.assignment_withdraw(assignment=assignment)
+    messages.success(request, _("The assignment is withdrawn."))
+    return redirect("learning:unit_training", code=unit.code)
