@@ -13,14 +13,23 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from cms.demo import child_page
 from cms.models import HomePage
-from toolkit.models import User
+from toolkit.demo import DEMO_UNIT_CODE
+from toolkit.models import Unit, User
 
 from . import demo_texts, services
-from .models import CourseIndexPage, CoursePage, LessonPage
+from .models import (
+    CourseAssignment,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    WebinarRegistration,
+)
+from .services.assignments import assignment_create
+from .services.webinars import webinar_register
 
 MEDIA = Path(__file__).resolve().parent / "demo_media"
 VIDEO_FILE = "respectful-encounter.webm"
@@ -31,7 +40,9 @@ LANGUAGES = ("fi", "sv", "en")
 def _document(title: str, name: str, content: bytes) -> Document:
     document = Document.objects.filter(title=title).first()
     if document is None:
-        document = Document(title=title)
+        # The root collection comes from Wagtail's migrations; a flushed database lacks it.
+        collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        document = Document(title=title, collection=collection)
         document.file.save(name, ContentFile(content), save=False)
         document.save()
     return document
@@ -156,3 +167,89 @@ def seed_demo_progress(course: CoursePage) -> None:
         services.course_start(user=user, course=course)
         for lesson in required[:done]:
             _pass_lesson(user, lesson)
+    _seed_assignment_and_registrations(course, lessons, colleagues)
+
+
+def _seed_assignment_and_registrations(course: CoursePage, lessons, colleagues) -> None:
+    """The demo supervisor has assigned the course to the demo unit, due in six weeks; a few
+    colleagues have registered for the live webinar. Only done once."""
+    unit = Unit.objects.filter(code=DEMO_UNIT_CODE).first()
+    supervisor = User.objects.filter(email="esihenkilo@example.org").first()
+    if unit is None or supervisor is None:
+        return
+    if not CourseAssignment.objects.filter(unit=unit, course_key=course.translation_key).exists():
+        assignment_create(
+            unit=unit,
+            course=course,
+            due_on=timezone.localdate() + datetime.timedelta(weeks=6),
+            assigned_by=supervisor,
+        )
+    live = next((lesson for lesson in lessons if lesson.kind == LessonPage.Kind.LIVE), None)
+    if (
+        live is None
+        or live.starts_at <= timezone.now()
+        or WebinarRegistration.objects.filter(lesson_key=live.translation_key).exists()
+    ):
+        return
+    for colleague in colleagues[:3]:
+        webinar_register(user=colleague, lesson=live)
+
+
+@transaction.atomic
+def seed_scale_learning(*, units, share: float = 0.6) -> int:
+    """Benchmark data: the demo course assigned to every given unit, and `share` of their
+    members enrolled: 40 % of those completed, the rest part-way. Returns enrolments made."""
+    from cms.demo import seed_demo_pages
+
+    from .models import Enrolment, LessonCompletion
+
+    seed_demo_pages()
+    course = seed_demo_course()
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
+    key = course.translation_key
+    now = timezone.now()
+    have = set(Enrolment.objects.filter(course_key=key).values_list("user_id", flat=True))
+    assigned = set(
+        CourseAssignment.objects.filter(course_key=key).values_list("unit_id", flat=True)
+    )
+    CourseAssignment.objects.bulk_create(
+        [
+            CourseAssignment(unit=unit, course_key=key, due_on=now.date() + datetime.timedelta(30))
+            for unit in units
+            if unit.pk not in assigned
+        ]
+    )
+    people = (
+        User.objects.filter(memberships__unit__in=units)
+        .exclude(pk__in=have)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    enrolments, completions = [], []
+    for index, user_id in enumerate(people):
+        if (index % 100) >= share * 100:
+            continue
+        started = now - datetime.timedelta(days=index % 60 + 1)
+        done = index % 5 < 2
+        enrolments.append(
+            Enrolment(
+                user_id=user_id,
+                course_key=key,
+                started_at=started,
+                completed_at=started + datetime.timedelta(days=index % 9 + 1) if done else None,
+            )
+        )
+        for lesson in lessons[: len(lessons) if done else 1 + index % 3]:
+            completions.append(
+                LessonCompletion(
+                    user_id=user_id,
+                    course_key=key,
+                    lesson_key=lesson.translation_key,
+                    reason="read",
+                    completed_at=started,
+                )
+            )
+    Enrolment.objects.bulk_create(enrolments, batch_size=2000)
+    LessonCompletion.objects.bulk_create(completions, batch_size=5000, ignore_conflicts=True)
+    return len(enrolments)

@@ -81,7 +81,11 @@ class AssignmentForm(forms.Form):
         widget=forms.RadioSelect,
     )
     members = forms.TypedMultipleChoiceField(
-        label=_("Members"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Members"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Used when “Chosen members” is selected above."),
     )
     record_action = forms.BooleanField(
         label=_("Also record this as an improvement action of the value the course builds"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from assessments.models import AssessmentRound
 from assessments.selectors.results import weakest_values
 from cms.models import VALUE_LABELS
+from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 
 from ..models import CourseAssignment, CoursePage, Enrolment
@@ -32,11 +33,12 @@ class Recommendation:
 
 
 def _recommend(
-    units: list[Unit], language: str, today: datetime.date
+    unit_ids: list[int], language: str, today: datetime.date
 ) -> dict[int, list[Recommendation]]:
-    weak = weakest_values(unit_ids=[u.pk for u in units])
+    weak = weakest_values(unit_ids=unit_ids) if unit_ids else {}
     if not weak:
         return {}
+    units = Unit.objects.in_bulk(list(weak))
     courses = live_courses(language=language)
     assigned = set(
         CourseAssignment.objects.filter(
@@ -44,9 +46,7 @@ def _recommend(
         ).values_list("unit_id", "course_key")
     )
     result: dict[int, list[Recommendation]] = {}
-    for unit in units:
-        if unit.pk not in weak:
-            continue
+    for unit in units.values():
         seen, items = set(), []
         for key in weak[unit.pk].keys:
             for course in courses:
@@ -70,7 +70,7 @@ def unit_recommendations(
 ) -> list[Recommendation]:
     """The courses that build the unit's weakest values, for the unit page."""
     today = today or timezone.localdate()
-    return _recommend([unit], language, today).get(unit.pk, [])
+    return _recommend([unit.pk], language, today).get(unit.pk, [])
 
 
 def member_recommendations(
@@ -81,16 +81,18 @@ def member_recommendations(
     if not getattr(user, "is_authenticated", False):
         return []
     today = today or timezone.localdate()
-    units = list(Unit.objects.filter(memberships__user=user).distinct())
-    by_unit = _recommend(units, language, today)
+    unit_ids = sorted(toolkit_permissions.member_unit_ids(user))
+    by_unit = _recommend(unit_ids, language, today)
+    if not by_unit:
+        return []
     completed = set(
         Enrolment.objects.filter(user=user, completed_at__isnull=False).values_list(
             "course_key", flat=True
         )
     )
     seen, items = set(), []
-    for unit in units:
-        for item in by_unit.get(unit.pk, []):
+    for unit_id in unit_ids:
+        for item in by_unit.get(unit_id, []):
             key = item.course.translation_key
             if key not in completed and key not in seen:
                 seen.add(key)

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from toolkit import permissions as toolkit_permissions
 from toolkit.models import Membership, Unit, User
 
 from ..models import CourseAssignment, CoursePage, Enrolment, LessonPage, WebinarRegistration
@@ -299,11 +300,13 @@ def learner_assignments(
     *, user, language: str, today: datetime.date | None = None
 ) -> list[LearnerAssignment]:
     """The courses assigned to the learner in any of their units, nearest deadline first; the
-    completed ones last (four queries)."""
+    completed ones last (at most four queries, one when nothing is assigned)."""
     if not getattr(user, "is_authenticated", False):
         return []
     today = today or timezone.localdate()
-    unit_ids = list(Membership.objects.filter(user=user).values_list("unit_id", flat=True))
+    unit_ids = toolkit_permissions.member_unit_ids(user)
+    if not unit_ids:
+        return []
     assignments = (
         CourseAssignment.objects.filter(unit_id__in=unit_ids)
         .filter(Q(whole_unit=True) | Q(members=user))
@@ -314,6 +317,8 @@ def learner_assignments(
     nearest: dict[uuid.UUID, CourseAssignment] = {}
     for assignment in assignments:
         nearest.setdefault(assignment.course_key, assignment)
+    if not nearest:
+        return []
     enrolments = {
         e.course_key: e for e in Enrolment.objects.filter(user=user, course_key__in=list(nearest))
     }

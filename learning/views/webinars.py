@@ -89,9 +89,7 @@ def webinar_attendance(request, pk: int):
     lesson = _run_webinar(request, pk)
     people = training.webinar_attendance(lesson=lesson)
     registered = [row.user for row in people if row.status == "registered"]
-    form = AttendanceForm(
-        request.POST if request.method == "POST" else None, registered=registered
-    )
+    form = AttendanceForm(request.POST if request.method == "POST" else None, registered=registered)
     status = 200
     if request.method == "POST":
         if form.is_valid():

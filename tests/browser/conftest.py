@@ -101,7 +101,8 @@ def screenshot(page: Page, name: str) -> None:
 
 def login(page: Page, email: str, password: str = demo.DEMO_PASSWORD, language: str = "fi") -> None:
     page.goto(f"/{language}/accounts/login/")
-    page.get_by_label("Sähköposti" if language == "fi" else "E-mail", exact=False).first.fill(email)
+    labels = {"fi": "Sähköposti", "sv": "E-post", "en": "E-mail"}
+    page.get_by_label(labels[language], exact=False).first.fill(email)
     page.locator("input[name=password]").fill(password)
     page.locator("form.form button[type=submit]").click()
     page.wait_for_url("**/dashboard/")

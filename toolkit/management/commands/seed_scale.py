@@ -22,9 +22,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--answers-per-round", type=int, default=10, help="Responses in each round."
         )
+        parser.add_argument(
+            "--enrolments",
+            action="store_true",
+            help="Assign the demo course to every unit and enrol 60 %% of the staff in it.",
+        )
 
     def handle(
-        self, *args, units, staff, rounds_years, rounds_per_year, answers_per_round, **options
+        self,
+        *args,
+        units,
+        staff,
+        rounds_years,
+        rounds_per_year,
+        answers_per_round,
+        enrolments,
+        **options,
     ):
         started = time.monotonic()
         made_units, made_people = demo.seed_scale_organisation(units=units, staff=staff)
@@ -46,4 +59,15 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Assessment rounds: {responses} new responses "
                 f"({time.monotonic() - started:.1f} s)."
+            )
+        if enrolments:
+            from learning.demo import seed_scale_learning
+
+            started = time.monotonic()
+            scale_units = list(
+                Unit.objects.filter(code__startswith="SCALE-U").order_by("code")[:units]
+            )
+            made = seed_scale_learning(units=scale_units)
+            self.stdout.write(
+                f"Learning: {made} new enrolments ({time.monotonic() - started:.1f} s)."
             )
