@@ -35,9 +35,10 @@ def pass_quiz(page: Page, lesson: LessonPage) -> None:
 
 def watch_video(page: Page) -> None:
     with page.expect_response(lambda r: r.url.endswith("/video/") and r.status == 200):
+        # Not awaiting play(): a video that cannot load fails the wait below instead of hanging.
         page.evaluate(
             """() => { const v = document.querySelector('video[data-progress-url]');
-                       v.muted = true; v.playbackRate = 16; return v.play(); }"""
+                       v.muted = true; v.playbackRate = 16; v.play(); }"""
         )
         page.wait_for_function("document.querySelector('video').ended", timeout=15_000)
     expect(page.locator("#video-progress")).to_contain_text("100")

@@ -18,3 +18,6 @@ STORAGES = {
 }
 # The Redis the Celery worker test uses (started by the test against this URL).
 TEST_REDIS_URL = env("TEST_REDIS_URL", default="redis://127.0.0.1:6379/15")
+# In-memory files have a URL but no path, so Wagtail would redirect document downloads to
+# /media/, which the test server does not serve: stream them through Wagtail's view instead.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
