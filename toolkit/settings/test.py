@@ -1,5 +1,9 @@
 """Settings for the test suite: fast hashing, in-memory e-mail, eager Celery, MFA not forced."""
 
+import atexit
+import shutil
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -12,12 +16,13 @@ CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
+# Files go to a fresh folder of this run, as on a server: Wagtail then serves documents (the
+# demo webinar's video) from a local path, like production, and nothing is left in media/.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="arvokas-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # The Redis the Celery worker test uses (started by the test against this URL).
 TEST_REDIS_URL = env("TEST_REDIS_URL", default="redis://127.0.0.1:6379/15")
-# In-memory files have a URL but no path, so Wagtail would redirect document downloads to
-# /media/, which the test server does not serve: stream them through Wagtail's view instead.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
