@@ -217,24 +217,25 @@ def _ref(r: AssessmentRound) -> RoundRef:
     return RoundRef(pk=r.pk, title=r.title, opens_on=r.opens_on, closes_on=r.closes_on)
 
 
+def _latest_per_unit(rounds):
+    """Each unit's latest round among `rounds` (by closing date), with its response count `n`."""
+    return rounds.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("unit_id")],
+            order_by=[F("closes_on").desc(), F("pk").desc()],
+        ),
+        n=_response_count_subquery(),
+    ).filter(rank=1)
+
+
 def _comparable_rounds(*, round: AssessmentRound, threshold: int) -> list[dict]:
     """Every other unit's latest closed round up to this round's closing, when it met k."""
-    ranked = (
+    ranked = _latest_per_unit(
         AssessmentRound.objects.filter(
             status=AssessmentRound.Status.CLOSED, closes_on__lte=round.closes_on
-        )
-        .exclude(unit_id=round.unit_id)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("unit_id")],
-                order_by=[F("closes_on").desc(), F("pk").desc()],
-            ),
-            n=_response_count_subquery(),
-        )
-        .filter(rank=1)
-        .values("pk", "unit_id", "unit__parent_id", "n")
-    )
+        ).exclude(unit_id=round.unit_id)
+    ).values("pk", "unit_id", "unit__parent_id", "n")
     return [row for row in ranked if row["n"] >= threshold]
 
 
@@ -437,17 +438,8 @@ def weakest_values(*, unit_ids: list[int], count: int = 2) -> dict[int, WeakestV
     only where that round had at least k responses (no fallback to an older round). Three
     queries for any number of units; used to recommend courses."""
     threshold = AnonymitySettings.current_threshold()
-    latest = (
+    latest = _latest_per_unit(
         AssessmentRound.objects.filter(unit_id__in=unit_ids, status=AssessmentRound.Status.CLOSED)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("unit_id")],
-                order_by=[F("closes_on").desc(), F("pk").desc()],
-            ),
-            n=_response_count_subquery(),
-        )
-        .filter(rank=1)
     )
     rounds = [r for r in latest if r.n >= threshold]
     means = _value_means_by_round({r.pk for r in rounds})
