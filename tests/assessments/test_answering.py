@@ -1,6 +1,7 @@
 """Answering: drafts are private and resume, a submit is final and stored once, and nothing
 stored can be tied back to the person who answered."""
 
+import datetime
 import logging
 import threading
 
@@ -280,3 +281,31 @@ def test_a_person_who_left_can_be_deleted_without_touching_answers(open_round, o
     round_services.round_close(round=open_round)
     assert Response.objects.filter(round=open_round).count() == 1
     assert not Participation.objects.filter(round=open_round).exists()
+
+
+def test_a_round_not_yet_open_cannot_be_answered_or_drafted(org, team, version, today, client):
+    """A draft round (opening in a week) refuses answers and drafts, in the service and on
+    its answer page, and writes nothing."""
+    round = round_services.round_create(
+        unit=org.unit_a,
+        framework_version=version,
+        title="Tuleva",
+        opens_on=today + datetime.timedelta(days=7),
+        closes_on=today + datetime.timedelta(days=21),
+        created_by=org.supervisor_a,
+        today=today,
+    )
+    assert round.status == AssessmentRound.Status.DRAFT
+    with pytest.raises(ValidationError) as error:  # nobody is invited before the opening
+        answering.response_submit(
+            round=round, user=org.employee_a, submission=full_submission(round)
+        )
+    assert error.value.messages[0]
+    with pytest.raises(ValidationError):
+        answering.draft_save(round=round, user=org.employee_a, data={})
+    client.force_login(org.employee_a)
+    response = client.post(f"/fi/assessments/rounds/{round.pk}/answer/", {"action": "submit"})
+    assert response.status_code == 200  # the page explains why there is nothing to answer
+    assert 'name="action"' not in response.content.decode()
+    assert _counts() == (0, 0, 0)
+    assert not Participation.objects.exists()

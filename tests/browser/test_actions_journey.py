@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.assessments.results_data import add_responses, closed_round, framework_version
 from toolkit import demo
@@ -105,3 +106,16 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     assert "Kiireettömät hetket" in follow_up.inner_text()
     assert follow_up.locator(".change--up").count() == 1
     check(page, "results-follow-up")
+
+    # The supervisor prepares the unit report and downloads the PDF for the team meeting.
+    page.context.clear_cookies()
+    login(page, SUPERVISOR)
+    page.goto(f"/fi/assessments/rounds/{autumn.pk}/results/")
+    page.get_by_role("button", name="Laadi yksikön raportti (PDF)").click()
+    page.wait_for_url("**/report/*/")
+    expect(page.get_by_role("status")).to_contain_text("valmis", timeout=30_000)
+    check(page, "report-ready")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Lataa raportti (PDF)").click()
+    pdf = download.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
