@@ -201,7 +201,8 @@ def test_dashboard_query_count_does_not_grow_with_units_or_members(client, db):
     client.force_login(large)
     large_count = count_queries(client, "/en/dashboard/")
     assert small_count == large_count
-    assert large_count <= 12
+    # The role panels: units (4), rounds (4), learning incl. assignments and recommendations.
+    assert large_count <= 18
 
 
 def test_administrator_dashboard_query_count_is_bounded(client, org, django_assert_max_num_queries):
@@ -224,4 +225,4 @@ def test_unit_page_query_count_does_not_grow_with_members(client, db, viewer):
         client.get(f"/en/units/{unit.code}/")
         counts.append(count_queries(client, f"/en/units/{unit.code}/"))
     assert counts[0] == counts[1]
-    assert counts[1] <= 12
+    assert counts[1] <= 14  # with the courses recommended by the unit's latest round
