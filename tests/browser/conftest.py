@@ -49,7 +49,7 @@ def page(browser: Browser, live_server) -> Page:
     context = browser.new_context(
         base_url=live_server.url, locale="fi-FI", viewport=DESKTOP, reduced_motion="reduce"
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)
     page = context.new_page()
     yield page
     context.close()
