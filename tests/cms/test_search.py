@@ -121,3 +121,23 @@ def test_index_uses_each_pages_own_language_configuration(searchable_pages):
 def test_every_page_header_links_to_search_in_the_readers_language(client, db, language, label):
     response = client.get(f"/{language}/accounts/login/")
     assert f'<a href="/{language}/search/">{label}</a>' in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "title"),
+    [
+        ("fi", "asiakaskohtaaminen", "Hyvä asiakaskohtaaminen"),
+        ("sv", "bemötande", "Respektfullt bemötande"),
+    ],
+)
+def test_search_finds_courses_and_lessons_in_the_readers_language(
+    client, searchable_pages, language, query, title
+):
+    from learning.demo import seed_demo_course
+
+    seed_demo_course()
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    hits = response.context["hits"]
+    assert title in [hit.title for hit in hits]
+    assert all(hit.url.startswith(f"/{language}/") for hit in hits)
