@@ -31,6 +31,10 @@ def write_guide(page: Page, guide_index: GuideIndexPage) -> None:
     page.wait_for_function(
         "() => document.querySelector('input[name=\"body-0-value\"]').value.includes('Tervehdi')"
     )
+    # Wagtail autosaves the new page and moves the editor to its edit view; submitting before that
+    # would post the create form a second time and meet a taken slug.
+    page.wait_for_url("**/cms/pages/*/edit/")
+    page.wait_for_load_state("networkidle")
 
 
 def test_trainer_writes_a_guide_a_reviewer_approves_it_and_it_is_public(page, demo_site):
