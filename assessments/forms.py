@@ -3,6 +3,7 @@ own framework version (so a statement of another framework cannot even be posted
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -66,6 +67,11 @@ def _statement_field(name: str) -> str:
     return f"s{name}"
 
 
+# The names the answer form gives its questions: a post naming one the round does not have was
+# tampered with or made for another round's form.
+QUESTION_NAME = re.compile(r"^(s|barrier_|means_)\d+$")
+
+
 @dataclass
 class ValueSection:
     """One value of the form with its bound fields, for the template."""
@@ -107,6 +113,20 @@ class AnswerForm(forms.Form):
             required=False,
             initial=RespondentRole.STAFF if not may_answer_as_supervisor else None,
         )
+
+    def clean(self):
+        foreign = [
+            name for name in self.data if QUESTION_NAME.match(name) and name not in self.fields
+        ]
+        if foreign:
+            raise forms.ValidationError(
+                _(
+                    "The form held questions that are not in this round, so nothing was saved. "
+                    "Reload the page and answer again."
+                ),
+                code="foreign_question",
+            )
+        return super().clean()
 
     def sections(self) -> list[ValueSection]:
         return [

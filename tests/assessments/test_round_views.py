@@ -251,12 +251,23 @@ def test_tampered_answer_posts_are_refused_and_write_nothing(client, org, open_r
     assert not Participation.objects.exists()
 
 
-def test_statement_of_another_framework_is_ignored_not_stored(client, org, open_round):
+@pytest.mark.parametrize("action", ["submit", "draft"])
+@pytest.mark.parametrize("kind", ["s", "barrier_", "means_"])
+def test_question_of_another_framework_is_refused_and_writes_nothing(
+    client, org, open_round, kind, action
+):
     other = Statement.objects.filter(value__version=framework_version(number=2)).first()
+    other_pk = other.pk if kind == "s" else other.value_id
     client.force_login(org.employee_a)
-    client.post(url(open_round, "answer/"), form_data(open_round, **{f"s{other.pk}": "5"}))
-    round_services.round_close(round=open_round)
-    assert not Response.objects.first().answers.filter(statement=other).exists()
+    data = form_data(open_round, action=action, **{f"{kind}{other_pk}": "5"})
+    response = client.post(url(open_round, "answer/"), data)
+    assert response.status_code == 400
+    assert "Lomakkeessa oli kysymyksiä, jotka eivät kuulu tähän kierrokseen" in (
+        response.content.decode()
+    )
+    assert not SealedResponse.objects.exists()
+    assert not Participation.objects.exists()
+    assert not Draft.objects.exists()
 
 
 def test_html_in_free_text_is_stored_as_text_and_shown_escaped(client, org, team, version, today):
