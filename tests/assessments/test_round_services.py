@@ -11,8 +11,8 @@ from assessments.services import rounds as round_services
 from assessments.services.answering import response_submit
 from assessments.tasks import run_round_calendar
 from tests.assessments.answers import full_submission
-from tests.assessments.results_data import framework_version
-from tests.toolkit.factories import member
+from tests.assessments.results_data import closed_round, framework_version, invite
+from tests.toolkit.factories import UnitFactory, member
 
 DAY = datetime.timedelta(days=1)
 
@@ -122,14 +122,44 @@ def test_calendar_task_closes_rounds_after_their_last_day_only(open_round, today
     assert open_round.status == AssessmentRound.Status.CLOSED
 
 
-def test_calendar_task_runs_through_celery(open_round, today, settings):
+def test_calendar_task_runs_through_celery_and_does_each_step_once(
+    open_round, org, version, today, django_capture_on_commit_callbacks
+):
+    """One tick closes the round past its last day, opens the round whose day came (inviting
+    and mailing its unit) and reminds on a round's last day; the next tick finds nothing to do."""
     AssessmentRound.objects.filter(pk=open_round.pk).update(
         opens_on=today - 15 * DAY, closes_on=today - DAY
     )
-    result = run_round_calendar.delay().get()
-    assert result["closed"] == 1
-    open_round.refresh_from_db()
-    assert open_round.status == AssessmentRound.Status.CLOSED
+    opening = round_services.round_create(
+        unit=org.unit_b,
+        framework_version=version,
+        title="Syksy",
+        opens_on=today + DAY,
+        closes_on=today + 10 * DAY,
+        created_by=org.supervisor_b,
+        today=today,
+    )
+    AssessmentRound.objects.filter(pk=opening.pk).update(opens_on=today)
+    unit_c = UnitFactory(code="C", parent=org.area)
+    employee_c = member(unit_c, email="employee.c@example.org")
+    last_day = closed_round(
+        unit_c, version, closes_on=today, status=AssessmentRound.Status.OPEN, title="Viim."
+    )
+    invite(last_day, [employee_c])
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_round_calendar.delay().get() == {"closed": 1, "opened": 1, "reminded": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_round_calendar.delay().get() == {"closed": 0, "opened": 0, "reminded": 0}
+
+    statuses = dict(AssessmentRound.objects.values_list("pk", "status"))
+    assert statuses[open_round.pk] == AssessmentRound.Status.CLOSED
+    assert statuses[opening.pk] == AssessmentRound.Status.OPEN
+    invited_b = set(Invitation.objects.filter(round=opening).values_list("user__email", flat=True))
+    assert org.employee_b.email in invited_b
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted([*invited_b, employee_c.email])
 
 
 def test_response_rate_counts_answers_not_people(open_round, org):
