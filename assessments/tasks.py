@@ -68,6 +68,14 @@ def run_round_calendar() -> dict[str, int]:
     }
 
 
+@shared_task
+def delete_stale_drafts() -> int:
+    """Daily: drafts untouched for longer than the retention period go (personal data)."""
+    from .services.answering import drafts_delete_stale
+
+    return drafts_delete_stale()
+
+
 # --- Improvement actions ---
 
 

@@ -1,15 +1,17 @@
-"""Wagtail admin views for administrators: import people from CSV (upload, preview, commit)."""
+"""Wagtail admin views for administrators: import people from CSV (upload, preview, commit),
+erase a person, and read the audit log."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import people_import, permissions, tasks
-from .forms import PeopleImportForm
-from .models import PeopleImport, User
+from . import audit, people_import, permissions, personal_data, tasks
+from .forms import ErasePersonForm, PeopleImportForm
+from .models import AuditEvent, PeopleImport, User
 
 
 def _require_administrator(request) -> None:
@@ -81,3 +83,38 @@ def commit(request, pk):
     tasks.commit_people_import.delay(str(record.pk))
     messages.success(request, _("The import has started. Invitations are sent when it is done."))
     return redirect("people_import:preview", record.pk)
+
+
+def erase_person(request):
+    """Erase a person's personal data at their request (typed twice; it cannot be undone)."""
+    _require_administrator(request)
+    form = ErasePersonForm(request.POST or None, erased_by=request.user)
+    if request.method == "POST" and form.is_valid():
+        personal_data.person_erase(user=form.cleaned_data["person"], erased_by=request.user)
+        messages.success(request, _("The person's personal data is erased."))
+        return redirect("people_admin:erase")
+    return render(
+        request,
+        "toolkit/admin/erase_person.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+AUDIT_PAGE_SIZE = 50
+
+
+def audit_log(request):
+    """The audit log, newest first, filtered by kind of event."""
+    _require_administrator(request)
+    action = request.GET.get("action", "")
+    if action not in AuditEvent.Action.values:
+        action = ""
+    page = Paginator(audit.audit_events(action=action), AUDIT_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "toolkit/admin/audit_log.html",
+        {"page": page, "action": action, "actions": AuditEvent.Action.choices},
+    )

@@ -27,3 +27,33 @@ class PeopleImportForm(forms.Form):
                 },
             )
         return upload
+
+
+class ErasePersonForm(forms.Form):
+    """Which person to erase, typed twice: erasure cannot be undone."""
+
+    email = forms.EmailField(label=_("E-mail address of the person"), max_length=254)
+    confirm = forms.EmailField(label=_("The same address again, to confirm"), max_length=254)
+
+    def __init__(self, *args, erased_by=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.erased_by = erased_by
+
+    def clean(self):
+        from .models import User
+
+        cleaned = super().clean()
+        email, confirm = cleaned.get("email", ""), cleaned.get("confirm", "")
+        if not email or not confirm:
+            return cleaned
+        if email.lower() != confirm.lower():
+            raise forms.ValidationError(_("The two addresses differ. Nothing was erased."))
+        person = User.objects.filter(email__iexact=email).first()
+        if person is None:
+            raise forms.ValidationError(_("Nobody has this e-mail address. Nothing was erased."))
+        if self.erased_by is not None and person.pk == self.erased_by.pk:
+            raise forms.ValidationError(
+                _("You cannot erase yourself here: ask another administrator.")
+            )
+        cleaned["person"] = person
+        return cleaned

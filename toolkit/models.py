@@ -15,6 +15,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+# The e-mail domain of erased people (RFC 2606: .invalid never resolves).
+ERASED_DOMAIN = "erased.invalid"
+
 
 class UserManager(BaseUserManager):
     """Creates users keyed by e-mail, the only login name."""
@@ -68,7 +71,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self) -> str:
+        if self.is_erased:
+            return str(_("erased person"))
         return self.get_full_name() or self.email
+
+    @property
+    def is_erased(self) -> bool:
+        """Erased at their request: an anonymous shell kept for past rounds' response rates."""
+        return self.email.endswith("@" + ERASED_DOMAIN)
 
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
@@ -184,3 +194,38 @@ class PeopleImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class AuditEvent(models.Model):
+    """Who did what, when: role changes, imports, exports, report downloads, personal data
+    exports and erasures. Administrators read it in the admin; nothing edits it.
+
+    Never about assessment answers: an export of a round's aggregates is logged as an export
+    of that round, which says nothing about who answered what."""
+
+    class Action(models.TextChoices):
+        ROLE_CHANGE = "role_change", _("role change")
+        IMPORT = "import", _("import of people")
+        EXPORT = "export", _("export")
+        REPORT_DOWNLOAD = "report_download", _("report download")
+        DATA_EXPORT = "data_export", _("personal data download")
+        ERASURE = "erasure", _("erasure of a person")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("what"), max_length=20, choices=Action.choices, db_index=True)
+    subject = models.CharField(_("subject"), max_length=300)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}: {self.subject}"

@@ -18,7 +18,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Membership, PeopleImport, Unit, User
+from .audit import audit_record
+from .models import AuditEvent, Membership, PeopleImport, Unit, User
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "unit_code", "role")
 OPTIONAL_COLUMNS = ("language",)
@@ -224,6 +225,12 @@ def people_import_commit(*, people_import: PeopleImport) -> list[int]:
         locked.membership_count = membership_count
         locked.committed_at = timezone.now()
         locked.save()
+        audit_record(
+            actor=locked.created_by,
+            action=AuditEvent.Action.IMPORT,
+            subject=f"{locked.file_name}: {len(created_ids)} people created, "
+            f"{membership_count} memberships added or changed",
+        )
     people_import.refresh_from_db()
     return created_ids
 

@@ -13,6 +13,8 @@ app_urls = (
     [
         path("dashboard/", views.dashboard, name="dashboard"),
         path("units/<str:code>/", views.unit_detail, name="unit_detail"),
+        path("account/data/", views.my_data, name="my_data"),
+        path("account/data/download/", views.my_data_download, name="my_data_download"),
     ],
     "toolkit",
 )

@@ -1,12 +1,12 @@
 """Thin views for the signed-in home page, unit pages and the language switch."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import permissions, selectors, services
+from . import permissions, personal_data, selectors, services
 from .models import Unit
 
 
@@ -52,4 +52,20 @@ def set_language(request):
     response = django_set_language(request)
     if request.user.is_authenticated:
         services.user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response
+
+
+@login_required
+def my_data(request):
+    """What the site holds about the signed-in person, and the ZIP to download it."""
+    return render(request, "toolkit/my_data.html")
+
+
+@login_required
+def my_data_download(request):
+    """The person's own data as a ZIP: there is no id in the URL, so nobody else's can be asked."""
+    archive = personal_data.personal_data_zip(user=request.user)
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="arvokas-my-data.zip"'
+    response["Cache-Control"] = "no-store"
     return response

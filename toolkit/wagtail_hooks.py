@@ -1,14 +1,45 @@
-"""The organisation in the Wagtail admin: units, memberships and the CSV import of people."""
+"""The organisation in the Wagtail admin: units, memberships (each change in the audit log), the
+CSV import of people, erasure of a person and the audit log."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views, permissions
-from .models import Membership, Unit
+from .audit import audit_record
+from .models import AuditEvent, Membership, Unit
+
+
+def _audit_membership(request, membership: Membership, change: str) -> None:
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.ROLE_CHANGE,
+        subject=f"{change}: person #{membership.user_id} {membership.role} in {membership.unit.code}",
+    )
+
+
+class MembershipCreateView(generic.CreateView):
+    def save_instance(self):
+        membership = super().save_instance()
+        _audit_membership(self.request, membership, "added")
+        return membership
+
+
+class MembershipEditView(generic.EditView):
+    def save_instance(self):
+        membership = super().save_instance()
+        _audit_membership(self.request, membership, "changed")
+        return membership
+
+
+class MembershipDeleteView(generic.DeleteView):
+    def delete_action(self):
+        _audit_membership(self.request, self.object, "removed")
+        super().delete_action()
 
 
 class UnitViewSet(ModelViewSet):
@@ -31,6 +62,9 @@ class MembershipViewSet(ModelViewSet):
     search_fields = ["user__email", "user__last_name", "unit__code", "unit__name_fi"]
     form_fields = ["user", "unit", "role"]
     copy_view_enabled = False
+    add_view_class = MembershipCreateView
+    edit_view_class = MembershipEditView
+    delete_view_class = MembershipDeleteView
 
 
 class OrganisationGroup(ViewSetGroup):
@@ -55,9 +89,21 @@ people_import_urls = (
 )
 
 
+people_admin_urls = (
+    [
+        path("erase/", admin_views.erase_person, name="erase"),
+        path("audit-log/", admin_views.audit_log, name="audit_log"),
+    ],
+    "people_admin",
+)
+
+
 @hooks.register("register_admin_urls")
 def register_people_import_urls():
-    return [path("people-import/", include(people_import_urls))]
+    return [
+        path("people-import/", include(people_import_urls)),
+        path("people/", include(people_admin_urls)),
+    ]
 
 
 class AdministratorMenuItem(MenuItem):
@@ -69,4 +115,18 @@ class AdministratorMenuItem(MenuItem):
 def register_people_import_menu_item():
     return AdministratorMenuItem(
         _("Import people"), reverse("people_import:upload"), icon_name="upload", order=160
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_erase_person_menu_item():
+    return AdministratorMenuItem(
+        _("Erase a person"), reverse("people_admin:erase"), icon_name="bin", order=161
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_audit_log_menu_item():
+    return AdministratorMenuItem(
+        _("Audit log"), reverse("people_admin:audit_log"), icon_name="list-ul", order=162
     )

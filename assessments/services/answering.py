@@ -10,11 +10,14 @@ order nor transaction ids tie a Response to the Participation written beside its
 
 from __future__ import annotations
 
+import datetime
 import random
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.models import User
@@ -86,6 +89,15 @@ def draft_save(*, round: AssessmentRound, user: User, data: dict[str, str]) -> D
         round=round, user=user, defaults={"data": data}
     )
     return draft
+
+
+def drafts_delete_stale(*, now: datetime.datetime | None = None) -> int:
+    """Delete drafts nobody has touched for DRAFT_RETENTION_DAYS: a half-written answer is
+    personal data, kept no longer than it is useful. Returns how many were deleted."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.DRAFT_RETENTION_DAYS)
+    deleted, _by_model = Draft.objects.filter(updated_at__lt=cutoff).delete()
+    return deleted
 
 
 def _validate(round: AssessmentRound, submission: Submission) -> None:

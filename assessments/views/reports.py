@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
-from toolkit.models import Unit
+from toolkit.audit import audit_record
+from toolkit.models import AuditEvent, Unit
 
 from .. import permissions
 from ..models import AssessmentRound
@@ -68,6 +69,11 @@ def report_download(request, pk: int, job: str):
     found = _job_for(request, round, job)
     if found["state"] != jobs.READY or not default_storage.exists(found["name"]):
         raise Http404
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.REPORT_DOWNLOAD,
+        subject=f"unit report PDF, round #{round.pk} of {round.unit.code}",
+    )
     return FileResponse(
         default_storage.open(found["name"], "rb"),
         as_attachment=True,
@@ -88,6 +94,11 @@ def round_csv(request, pk: int):
     """The round's aggregates (nothing under the threshold), never single responses."""
     round = _round_for(request, pk)
     results = round_results(round=round, viewer=request.user)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        subject=f"aggregates CSV, round #{round.pk} of {round.unit.code}",
+    )
     return _csv_response(csv_reports.round_aggregates_csv(results), _file_name(round, "csv"))
 
 
@@ -99,4 +110,7 @@ def timeline_csv(request, code: str):
     if not permissions.can_export_unit_timeline(request.user, unit):
         raise Http404
     trend = unit_trend(unit=unit, viewer=request.user)
+    audit_record(
+        actor=request.user, action=AuditEvent.Action.EXPORT, subject=f"timeline CSV of {unit.code}"
+    )
     return _csv_response(csv_reports.unit_timeline_csv(trend), f"{slugify(unit.code)}-timeline.csv")

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.reports.csv import write_rows
-from toolkit.models import Unit
+from toolkit.audit import audit_record
+from toolkit.models import AuditEvent, Unit
 
 from .. import permissions
 from ..forms import AssignmentForm
@@ -74,6 +75,9 @@ def unit_training_csv(request, code: str):
                     row.completed_on.isoformat() if row.completed_on else "",
                 ]
             )
+    audit_record(
+        actor=request.user, action=AuditEvent.Action.EXPORT, subject=f"training CSV of {unit.code}"
+    )
     response = HttpResponse(write_rows(rows), content_type="text/csv; charset=utf-8")
     filename = f"{slugify(unit.code)}-training.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

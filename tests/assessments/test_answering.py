@@ -230,9 +230,11 @@ def test_submit_logs_nothing_about_the_person_and_leaves_no_timestamp(
     client.force_login(org.employee_a)
     from tests.assessments.answers import form_data
 
+    value = open_round.framework_version.values.first()
     caplog.clear()
     response = client.post(
-        f"/fi/assessments/rounds/{open_round.pk}/answer/", form_data(open_round, barrier_1="Q7")
+        f"/fi/assessments/rounds/{open_round.pk}/answer/",
+        form_data(open_round, **{f"barrier_{value.pk}": "Q7"}),
     )
     assert response.status_code == 302
     text = "\n".join(r.getMessage() for r in caplog.records)

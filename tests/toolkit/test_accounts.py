@@ -294,6 +294,8 @@ def test_mfa_requirement_defaults_to_on_in_production(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("DATABASE_URL", "postgres://arvokas@127.0.0.1/arvokas")
     monkeypatch.setenv("ALLOWED_HOSTS", "arvokas.example.org")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("SITE_URL", "https://arvokas.example.org")
     monkeypatch.delenv("REQUIRE_MFA_FOR_ADMINS", raising=False)
     monkeypatch.delitem(sys.modules, "toolkit.settings.production", raising=False)
     production = importlib.import_module("toolkit.settings.production")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_celery_beat",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "toolkit.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +71,30 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# --- Content-Security-Policy (django-csp), the same in every environment so the tests run
+# under it. Scripts only from our own origin; inline style attributes are allowed for the
+# widths of result bars. Media on another origin (S3) is named by MEDIA_ORIGIN.
+MEDIA_ORIGIN = env("MEDIA_ORIGIN", default="")
+_media = [SELF, MEDIA_ORIGIN] if MEDIA_ORIGIN else [SELF]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [*_media, "data:", "blob:"],
+        "media-src": [*_media, "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Added to the policy in the Wagtail admin only (toolkit.middleware).
+CSP_ADMIN_UPDATE = {"script-src": [UNSAFE_INLINE]}
 
 ROOT_URLCONF = "toolkit.urls"
 WSGI_APPLICATION = "toolkit.wsgi.application"
@@ -222,6 +249,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "assessments.tasks.run_overdue_digest",
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
     },
+    # Unsent answer drafts older than DRAFT_RETENTION_DAYS are deleted (personal data).
+    "assessments-delete-stale-drafts": {
+        "task": "assessments.tasks.delete_stale_drafts",
+        "schedule": crontab(hour=3, minute=10),
+    },
     # Live webinars: a reminder to everyone with a place, within the 24 hours before the start.
     "learning-webinar-reminders": {
         "task": "learning.tasks.run_webinar_reminders",
@@ -244,8 +276,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# No Gravatar: it would send a hash of each editor's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Product settings ---
+# An answer draft nobody has saved for this many days is deleted by a nightly task.
+DRAFT_RETENTION_DAYS = env.int("DRAFT_RETENTION_DAYS", default=60)
 # Largest CSV of people an administrator may upload (bytes).
 PEOPLE_IMPORT_MAX_BYTES = env.int("PEOPLE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 

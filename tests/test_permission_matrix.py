@@ -1,0 +1,322 @@
+"""Who may open what: every URL of the site, generated from the URL configuration, against six
+people (anonymous, employee of unit A, supervisor of unit A, supervisor of unit B, trainer,
+administrator), with the status each must get. A URL that is added without an entry here fails
+`test_every_url_has_an_entry`, so no view can ship without someone deciding who sees it.
+
+GET is asked for every URL. A URL that changes something is also POSTed (with no data) by every
+person who may not use it: they must be refused, and the world must be as it was."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from assessments.models import ActionSuggestion, AssessmentRound
+from assessments.services import actions as action_services
+from cms.models import SiteSettings
+from learning.models import Certificate, CourseAssignment, CourseIndexPage, LessonPage
+from learning.services import assignments as assignment_services
+from tests.assessments.results_data import add_responses, closed_round, framework_version, invite
+from tests.learning.conftest import home, make_course, publish  # noqa: F401 (a fixture)
+
+PEOPLE = ("anonymous", "employee_a", "supervisor_a", "supervisor_b", "trainer", "administrator")
+
+# Trees of third-party URLs covered by one representative each: the Wagtail admin (its own
+# permission system, tested in tests/cms), allauth's account pages and Wagtail's file serving.
+THIRD_PARTY_PREFIXES = ("cms/", "fi/accounts/", "documents/authenticate", "fi/_util/")
+
+
+def _walk(patterns, prefix: str = "", namespace: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}"
+
+
+def site_url_names() -> set[str]:
+    """The names of every URL of our own apps (the Finnish prefix stands for all three)."""
+    return {
+        name
+        for route, name in _walk(get_resolver().url_patterns)
+        if not route.startswith(THIRD_PARTY_PREFIXES)
+    }
+
+
+@dataclass
+class World:
+    org: object
+    round: AssessmentRound
+    action: object
+    suggestion: ActionSuggestion
+    lesson: LessonPage
+    webinar: LessonPage
+    course: object
+    certificate: Certificate
+    assignment: CourseAssignment
+
+
+@pytest.fixture
+def world(org, home) -> World:  # noqa: F811 (the fixture imported above)
+    """Unit A with a closed round of five answers, an action owned by its employee and a pending
+    suggestion; a course with lessons and a live webinar; a certificate of the employee; an
+    assignment of the course to unit A."""
+    version = framework_version(statements=2)
+    round = closed_round(
+        org.unit_a, version, closes_on=timezone.localdate() - datetime.timedelta(1)
+    )
+    invite(round, [org.employee_a, org.supervisor_a])
+    add_responses(round, 5, 4)
+    action = action_services.action_create(
+        unit=org.unit_a,
+        source_round=round,
+        value_key="trust",
+        title="Palaute",
+        owner=org.employee_a,
+        due_on=timezone.localdate() + datetime.timedelta(30),
+        created_by=org.supervisor_a,
+    )
+    suggestion = action_services.suggestion_create(
+        unit=org.unit_a,
+        value_key="dignity",
+        title="Idea",
+        description="",
+        suggested_by=org.employee_a,
+    )
+    SiteSettings.for_site(home.get_site())  # made on first use: make it before the snapshots
+    course = make_course(publish(home, CourseIndexPage(title="Kurssit", slug="kurssit")))
+    lessons = {page.slug: page for page in LessonPage.objects.child_of(course)}
+    certificate = Certificate.objects.create(
+        user=org.employee_a,
+        course_key=course.translation_key,
+        learner_name="Eeva",
+        course_titles={"fi": course.title},
+        completed_on=timezone.localdate(),
+    )
+    assignment = assignment_services.assignment_create(
+        unit=org.unit_a,
+        course=course,
+        due_on=timezone.localdate() + datetime.timedelta(30),
+        assigned_by=org.supervisor_a,
+    )
+    return World(
+        org,
+        round,
+        action,
+        suggestion,
+        lessons["lukeminen"],
+        lessons["live"],
+        course,
+        certificate,
+        assignment,
+    )
+
+
+def url_kwargs(name: str, w: World) -> dict:
+    """The arguments each URL is asked with: objects of unit A unless the name says otherwise."""
+    by_name = {
+        "toolkit:unit_detail": {"code": "A"},
+        "assessments:unit_rounds": {"code": "A"},
+        "assessments:round_create": {"code": "A"},
+        "assessments:combined": {"code": "AREA"},
+        "assessments:round_detail": {"pk": w.round.pk},
+        "assessments:round_action": {"pk": w.round.pk, "action": "remind"},
+        "assessments:answer": {"pk": w.round.pk},
+        "assessments:answered": {"pk": w.round.pk},
+        "assessments:results": {"pk": w.round.pk},
+        "assessments:round_conclusions": {"pk": w.round.pk},
+        "assessments:unit_actions": {"code": "A"},
+        "assessments:action_create": {"code": "A"},
+        "assessments:action_suggest": {"code": "A"},
+        "assessments:unit_timeline": {"code": "A"},
+        "assessments:action_detail": {"pk": w.action.pk},
+        "assessments:action_edit": {"pk": w.action.pk},
+        "assessments:action_note": {"pk": w.action.pk},
+        "assessments:suggestion_accept": {"pk": w.suggestion.pk},
+        "assessments:suggestion_decline": {"pk": w.suggestion.pk},
+        "assessments:report_prepare": {"pk": w.round.pk},
+        "assessments:report_status": {"pk": w.round.pk, "job": "0" * 32},
+        "assessments:report_download": {"pk": w.round.pk, "job": "0" * 32},
+        "assessments:round_csv": {"pk": w.round.pk},
+        "assessments:timeline_csv": {"code": "A"},
+        "learning:course_start": {"pk": w.course.pk},
+        "learning:lesson_read": {"pk": w.lesson.pk},
+        "learning:quiz_submit": {"pk": w.lesson.pk},
+        "learning:video_progress": {"pk": w.lesson.pk},
+        "learning:reflection_save": {"pk": w.lesson.pk},
+        "learning:certificate": {"code": w.certificate.code},
+        "learning:certificate_download": {"code": w.certificate.code, "language": "fi"},
+        "learning:webinar_register": {"pk": w.webinar.pk},
+        "learning:webinar_cancel": {"pk": w.webinar.pk},
+        "learning:webinar_calendar": {"pk": w.webinar.pk},
+        "learning:webinar_attendance": {"pk": w.webinar.pk},
+        "learning:unit_training": {"code": "A"},
+        "learning:unit_training_csv": {"code": "A"},
+        "learning:assignment_new": {"code": "A"},
+        "learning:assignment_withdraw": {"code": "A", "pk": w.assignment.pk},
+        "learning:analytics_course": {"pk": w.course.pk},
+    }
+    return by_name.get(name, {})
+
+
+def url_of(name: str, w: World) -> str:
+    if name == "wagtail_serve":
+        return "/fi/"
+    if name == "wagtaildocs_serve":
+        return reverse(name, args=(999999, "x.pdf"))
+    return reverse(name, kwargs=url_kwargs(name, w))
+
+
+def ask(client, w: World, person: str, method: str, url: str):
+    client.logout()
+    if person != "anonymous":
+        client.force_login(getattr(w.org, person))
+    return getattr(client, method)(url)
+
+
+def fingerprint() -> dict[str, list]:
+    """Every row of our own apps' tables, but the last-login times that signing in changes."""
+    return {
+        model._meta.label: list(
+            model.objects.order_by("pk").values_list(
+                *[f.attname for f in model._meta.concrete_fields if f.name != "last_login"]
+            )
+        )
+        for app in ("toolkit", "assessments", "learning", "cms")
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+# Columns: anonymous, employee of A, supervisor of A, supervisor of B, trainer, administrator.
+# 302 for the anonymous means "sent to log in"; 404 hides what a person may not know exists;
+# 405 is a GET of a URL that only takes POST. In POST rows, OK marks the people who may use the
+# URL (they are not asked: their POST would change the world); everyone else must be refused.
+OK = None
+GET_ONLY = None
+MATRIX: dict[str, tuple[tuple, tuple | None]] = {
+    # Core
+    "healthz": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    "set_language": ((405, 405, 405, 405, 405, 405), (OK, OK, OK, OK, OK, OK)),
+    "toolkit:dashboard": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    "toolkit:unit_detail": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    # One's own data: no id in the URL, so nobody can ask for another person's.
+    "toolkit:my_data": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    "toolkit:my_data_download": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    "wagtail_serve": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    # Self-assessment
+    "assessments:unit_rounds": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:round_create": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "assessments:combined": ((302, 404, 404, 404, 404, 200), GET_ONLY),
+    "assessments:round_detail": ((302, 302, 200, 404, 404, 200), GET_ONLY),
+    "assessments:round_action": ((302, 405, 405, 405, 405, 405), (302, 404, OK, 404, 404, OK)),
+    # The answer page of a closed round says it is closed to whoever may see the round.
+    "assessments:answer": ((302, 200, 200, 404, 404, 200), (302, OK, OK, 404, 404, OK)),
+    "assessments:answered": ((302, 404, 404, 404, 404, 404), GET_ONLY),
+    "assessments:results": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:round_conclusions": (
+        (302, 200, 200, 404, 404, 200),
+        (302, 404, OK, 404, 404, OK),
+    ),
+    "assessments:round_csv": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:report_prepare": ((302, 405, 405, 405, 405, 405), (302, OK, OK, 404, 404, OK)),
+    "assessments:report_status": ((302, 404, 404, 404, 404, 404), GET_ONLY),
+    "assessments:report_download": ((302, 404, 404, 404, 404, 404), GET_ONLY),
+    "assessments:overview": ((302, 404, 200, 200, 404, 200), GET_ONLY),
+    # Improvement actions
+    "assessments:unit_actions": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:unit_timeline": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:timeline_csv": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:action_create": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "assessments:action_suggest": ((302, 200, 200, 404, 404, 404), (302, OK, OK, 404, 404, 404)),
+    "assessments:action_detail": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "assessments:action_edit": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "assessments:action_note": ((302, 405, 405, 405, 405, 405), (302, OK, OK, 404, 404, OK)),
+    "assessments:suggestion_accept": (
+        (302, 404, 200, 404, 404, 200),
+        (302, 404, OK, 404, 404, OK),
+    ),
+    "assessments:suggestion_decline": (
+        (302, 405, 405, 405, 405, 405),
+        (302, 404, OK, 404, 404, OK),
+    ),
+    # Learning: anyone signed in may learn; the certificate page is its owner's.
+    "learning:my_learning": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    "learning:course_start": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:lesson_read": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:quiz_submit": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:video_progress": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:reflection_save": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:certificate": ((302, 200, 404, 404, 404, 404), (302, OK, 404, 404, 404, 404)),
+    "learning:certificate_download": ((302, 404, 404, 404, 404, 404), GET_ONLY),
+    "learning:verify": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    "learning:webinar_list": ((302, 404, 404, 404, 200, 200), GET_ONLY),
+    "learning:webinar_register": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:webinar_cancel": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    "learning:webinar_calendar": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    "learning:webinar_attendance": (
+        (302, 404, 404, 404, 200, 200),
+        (302, 404, 404, 404, OK, OK),
+    ),
+    "learning:unit_training": ((302, 404, 200, 404, 404, 200), GET_ONLY),
+    "learning:unit_training_csv": ((302, 404, 200, 404, 404, 200), GET_ONLY),
+    "learning:assignment_new": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "learning:assignment_withdraw": (
+        (302, 405, 405, 405, 405, 405),
+        (302, 404, OK, 404, 404, OK),
+    ),
+    "learning:analytics": ((302, 404, 404, 404, 200, 200), GET_ONLY),
+    "learning:analytics_course": ((302, 404, 404, 404, 200, 200), GET_ONLY),
+    # Site content
+    "cms:search": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    "cms:feedback": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),
+    "cms:feedback_thanks": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    # Wagtail's document serving: a missing file is not found for anyone.
+    "wagtaildocs_serve": ((404, 404, 404, 404, 404, 404), GET_ONLY),
+}
+
+
+# One URL of each third-party tree: the Wagtail admin is for trainers and administrators (its
+# own permissions decide the rest), allauth's pages for whoever is signed in.
+REPRESENTATIVES: dict[str, tuple[tuple, tuple | None]] = {
+    "wagtailadmin_home": ((302, 302, 302, 302, 200, 200), GET_ONLY),
+    "account_email": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    "account_login": ((200, 302, 302, 302, 302, 302), GET_ONLY),
+    "mfa_index": ((302, 200, 200, 200, 200, 200), GET_ONLY),
+    # Our own admin pages: erasure and the audit log are for administrators only (Wagtail
+    # sends anyone else away with a message).
+    "people_admin:erase": ((302, 302, 302, 302, 302, 200), (302, 302, 302, 302, 302, OK)),
+    "people_admin:audit_log": ((302, 302, 302, 302, 302, 200), GET_ONLY),
+}
+
+
+def test_every_url_has_an_entry():
+    names = site_url_names()
+    assert not names - MATRIX.keys(), "URLs without an entry in MATRIX: decide who may see them"
+    assert not MATRIX.keys() - names, "entries for URLs that no longer exist"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX) + sorted(REPRESENTATIVES))
+def test_each_person_gets_the_expected_status(client, world, name):
+    url = url_of(name, world)
+    expected_get, expected_post = MATRIX.get(name) or REPRESENTATIVES[name]
+    got = tuple(ask(client, world, person, "get", url).status_code for person in PEOPLE)
+    assert got == expected_get, f"GET {url}"
+    if expected_post is None:
+        return
+    before = fingerprint()
+    for person, expected in zip(PEOPLE, expected_post, strict=True):
+        if expected is OK:
+            continue
+        response = ask(client, world, person, "post", url)
+        assert response.status_code == expected, f"POST {url} as {person}"
+        if person == "anonymous":
+            assert response["Location"].startswith(reverse("account_login"))
+    after = fingerprint()
+    changed = [label for label in before if before[label] != after[label]]
+    assert not changed, f"a refused POST to {url} changed {changed}"

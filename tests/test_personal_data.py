@@ -1,0 +1,190 @@
+"""Personal data: a person downloads their own data as a ZIP; an administrator erases a person,
+and the anonymous answers and every figure made from them stay exactly as they were; stale
+drafts are deleted; the audit log records who exported, imported, changed roles and erased."""
+
+import datetime
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from assessments.models import Answer, Draft, Invitation, OpenAnswer, Participation, Response
+from assessments.selectors.results import round_results
+from assessments.services import answering
+from assessments.services import rounds as round_services
+from assessments.tasks import delete_stale_drafts
+from learning.models import Certificate, Enrolment, Reflection
+from learning.services import progress
+from tests.assessments.answers import full_submission
+from tests.assessments.conftest import open_round, team, today, version  # noqa: F401 (fixtures)
+from tests.learning.conftest import course, course_index, home, lessons  # noqa: F401 (fixtures)
+from toolkit.models import AuditEvent, Membership, User
+
+ERASE_URL = "/cms/people/erase/"
+
+
+@pytest.fixture
+def learner(org, lessons):  # noqa: F811 (the fixture imported above)
+    """Employee A has answered the round, read a lesson, reflected and holds a certificate."""
+    user = org.employee_a
+    progress.lesson_mark_read(user=user, lesson=lessons["lukeminen"])
+    progress.reflection_save(user=user, lesson=lessons["testi"], text="Opin kuuntelemaan.")
+    stored = default_storage.save("certificates/test.pdf", ContentFile(b"%PDF-1.4 test"))
+    Certificate.objects.create(
+        user=user,
+        course_key=lessons["lukeminen"].get_parent().translation_key,
+        learner_name=user.get_full_name(),
+        course_titles={"fi": "Hyvä kohtaaminen"},
+        completed_on=timezone.localdate(),
+        files={"fi": stored},
+    )
+    return user
+
+
+def download(client, user) -> zipfile.ZipFile:
+    client.force_login(user)
+    response = client.get("/fi/account/data/download/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(response.content))
+
+
+def test_download_holds_the_persons_own_data_and_no_answer(client, org, open_round, learner):  # noqa: F811
+    answering.response_submit(
+        round=open_round,
+        user=learner,
+        submission=full_submission(open_round, barrier="SALAINEN ESTE"),
+    )
+    archive = download(client, learner)
+    names = set(archive.namelist())
+    assert {"README.txt", "profile.json", "memberships.json", "learning.json"} <= names
+    assert "certificates/" + Certificate.objects.get().code + "-fi.pdf" in names
+    profile = json.loads(archive.read("profile.json"))
+    assert profile["email"] == learner.email
+    memberships = json.loads(archive.read("memberships.json"))
+    assert [m["unit"] for m in memberships] == ["A"]
+    assert json.loads(archive.read("reflections.json"))[0]["text"] == "Opin kuuntelemaan."
+    learning = json.loads(archive.read("learning.json"))
+    assert learning["lessons_completed"][0]["lesson"] == "Lukeminen"
+    assessments = json.loads(archive.read("self_assessments.json"))
+    assert assessments["rounds_answered"] == [{"round": "Syksy 2026", "unit": "A"}]
+    everything = b"".join(archive.read(name) for name in names)
+    assert b"SALAINEN" not in everything  # the anonymous answer is nobody's
+    assert org.employee_b.email.encode() not in everything
+    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORT)
+    assert event.actor == learner
+
+
+def test_data_page_explains_and_links_the_download(client, org):
+    client.force_login(org.employee_a)
+    page = client.get("/fi/account/data/").content.decode()
+    assert "Lataa tietoni (ZIP)" in page
+    assert 'href="/fi/account/data/download/"' in page
+
+
+def _erase(client, admin, email, confirm=None):
+    client.force_login(admin)
+    return client.post(ERASE_URL, {"email": email, "confirm": confirm or email})
+
+
+def test_erasure_removes_the_person_and_keeps_answers_and_figures(
+    client,
+    org,
+    team,  # noqa: F811
+    open_round,  # noqa: F811
+    learner,
+    django_capture_on_commit_callbacks,
+):
+    for person in [learner, *team[:4]]:
+        answering.response_submit(
+            round=open_round, user=person, submission=full_submission(open_round, barrier="Kiire")
+        )
+    answering.draft_save(round=open_round, user=team[4], data={"role": "staff"})
+    round_services.round_close(round=open_round)
+    before = round_results(round=open_round, viewer=org.supervisor_a)
+    counts = [m.objects.count() for m in (Response, Answer, OpenAnswer, Invitation, Participation)]
+    rate = round_services.round_response_rate(round=open_round)
+    email, certificate_file = learner.email, Certificate.objects.get().files["fi"]
+
+    with django_capture_on_commit_callbacks(execute=True):  # the certificate file goes on commit
+        response = _erase(client, org.administrator, email.upper())
+    assert response.status_code == 302
+
+    erased = User.objects.get(pk=learner.pk)
+    assert erased.is_erased and str(erased) == "poistettu henkilö"
+    assert (erased.first_name, erased.last_name, erased.is_active) == ("", "", False)
+    assert not erased.has_usable_password()
+    assert not User.objects.filter(email__iexact=email).exists()
+    assert not Membership.objects.filter(user=erased).exists()
+    for model in (Enrolment, Reflection, Certificate):
+        assert not model.objects.filter(user=erased).exists()
+    assert not default_storage.exists(certificate_file)
+    assert not client.login(email=email, password="whatever-it-was")
+    # The round is exactly as it was: answers, figures, the response rate.
+    assert [
+        m.objects.count() for m in (Response, Answer, OpenAnswer, Invitation, Participation)
+    ] == counts
+    assert round_services.round_response_rate(round=open_round) == rate
+    after = round_results(round=open_round, viewer=org.supervisor_a)
+    assert (after.response_count, after.invited_count) == (before.response_count, 7)
+    assert [v.mean for v in after.values] == [v.mean for v in before.values]
+    assert [sorted(v.barriers) for v in after.values] == [sorted(v.barriers) for v in before.values]
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ERASURE)
+    assert event.actor == org.administrator
+    assert email not in event.subject
+
+
+@pytest.mark.parametrize(
+    ("email", "confirm", "message"),
+    [
+        ("employee.a@example.org", "employee.b@example.org", "Osoitteet eroavat"),
+        ("nobody@example.org", None, "Kenelläkään ei ole tätä osoitetta"),
+        ("admin@example.org", None, "Et voi poistaa itseäsi"),
+        ("<script>alert(1)</script>", None, "Syötä kelvollinen sähköpostiosoite"),
+        ("a" * 300 + "@example.org", None, "enintään 254 merkkiä pitkä"),
+        ("", "", "Tämä kenttä on pakollinen"),
+    ],
+)
+def test_bad_erasure_requests_are_refused_and_erase_nothing(client, org, email, confirm, message):
+    response = _erase(client, org.administrator, email, confirm)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert User.objects.filter(email="employee.a@example.org", is_active=True).exists()
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.ERASURE).exists()
+
+
+def test_stale_drafts_are_deleted_by_the_nightly_task(org, team, open_round, settings):  # noqa: F811
+    settings.DRAFT_RETENTION_DAYS = 60
+    old = answering.draft_save(round=open_round, user=team[0], data={"role": "staff"})
+    fresh = answering.draft_save(round=open_round, user=team[1], data={"role": "staff"})
+    Draft.objects.filter(pk=old.pk).update(updated_at=timezone.now() - datetime.timedelta(days=61))
+    assert delete_stale_drafts.delay().get() == 1
+    assert list(Draft.objects.values_list("pk", flat=True)) == [fresh.pk]
+    assert delete_stale_drafts.delay().get() == 0
+
+
+def test_audit_log_records_exports_and_role_changes_for_administrators(client, org, open_round):  # noqa: F811
+    round_services.round_close(round=open_round)
+    client.force_login(org.supervisor_a)
+    assert client.get(f"/fi/assessments/rounds/{open_round.pk}/results.csv").status_code == 200
+    client.force_login(org.administrator)
+    membership = Membership.objects.get(user=org.employee_b)
+    response = client.post(
+        f"/cms/membership/edit/{membership.pk}/",
+        {"user": org.employee_b.pk, "unit": org.unit_b.pk, "role": "supervisor"},
+    )
+    assert response.status_code == 302
+    events = list(AuditEvent.objects.order_by("at").values_list("actor__email", "action"))
+    assert events == [
+        (org.supervisor_a.email, "export"),
+        (org.administrator.email, "role_change"),
+    ]
+    page = client.get("/cms/people/audit-log/?action=role_change").content.decode()
+    assert "supervisor in B" in page
+    assert "aggregates CSV" not in page
+    assert "aggregates CSV" in client.get("/cms/people/audit-log/").content.decode()

@@ -1,0 +1,246 @@
+"""A person's own data: the ZIP they download, and erasure at their or the organisation's request.
+
+What is whose. Assessment answers belong to nobody (tests/assessments/test_answering proves there
+is no path from a person to an answer), so they are neither in the download nor touched by
+erasure. The fact that a person was invited and has answered is kept as an anonymised shell, so a
+closed round's response rate stays what it was. Learning records, reflections, certificates,
+drafts, memberships and the login are the person's and go.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+import zipfile
+
+from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .audit import audit_record
+from .models import ERASED_DOMAIN, AuditEvent, Membership, User
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _titles(keys) -> dict:
+    """Page titles by translation key, in Finnish (the source language of every page)."""
+    pages = Page.objects.filter(translation_key__in=set(keys), locale__language_code="fi")
+    return dict(pages.values_list("translation_key", "title"))
+
+
+def personal_data(user: User) -> dict[str, object]:
+    """Everything the site holds about `user`, as plain data (the JSON files of the ZIP)."""
+    from assessments.models import Draft, ImprovementAction, Participation, ProgressNote
+    from learning.models import (
+        Certificate,
+        Enrolment,
+        LessonCompletion,
+        QuizAttempt,
+        Reflection,
+        VideoProgress,
+        WebinarRegistration,
+    )
+
+    enrolments = list(Enrolment.objects.filter(user=user))
+    completions = list(LessonCompletion.objects.filter(user=user))
+    attempts = list(QuizAttempt.objects.filter(user=user))
+    videos = list(VideoProgress.objects.filter(user=user))
+    reflections = list(Reflection.objects.filter(user=user))
+    registrations = list(WebinarRegistration.objects.filter(user=user))
+    certificates = list(Certificate.objects.filter(user=user))
+    titles = _titles(
+        [e.course_key for e in enrolments]
+        + [c.lesson_key for c in completions]
+        + [a.lesson_key for a in attempts]
+        + [v.lesson_key for v in videos]
+        + [r.lesson_key for r in reflections]
+        + [r.lesson_key for r in registrations]
+    )
+    return {
+        "profile": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "preferred_language": user.preferred_language,
+            "joined": _when(user.date_joined),
+            "last_login": _when(user.last_login),
+            "site_roles": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "memberships": [
+            {
+                "unit": m.unit.code,
+                "unit_name": m.unit.name_fi,
+                "role": m.role,
+                "since": _when(m.created_at),
+            }
+            for m in Membership.objects.filter(user=user).select_related("unit")
+        ],
+        "learning": {
+            "courses": [
+                {
+                    "course": titles.get(e.course_key, str(e.course_key)),
+                    "started": _when(e.started_at),
+                    "completed": _when(e.completed_at),
+                }
+                for e in enrolments
+            ],
+            "lessons_completed": [
+                {
+                    "lesson": titles.get(c.lesson_key, str(c.lesson_key)),
+                    "how": c.reason,
+                    "when": _when(c.completed_at),
+                }
+                for c in completions
+            ],
+            "quiz_attempts": [
+                {
+                    "lesson": titles.get(a.lesson_key, str(a.lesson_key)),
+                    "score": a.score,
+                    "passed": a.passed,
+                    "answers": a.answers,
+                    "when": _when(a.created_at),
+                }
+                for a in attempts
+            ],
+            "videos_watched": [
+                {"lesson": titles.get(v.lesson_key, str(v.lesson_key)), "share": v.watched_share}
+                for v in videos
+            ],
+            "webinar_registrations": [
+                {
+                    "webinar": titles.get(r.lesson_key, str(r.lesson_key)),
+                    "status": r.status,
+                    "registered": _when(r.queued_at),
+                    "attended": r.attended,
+                }
+                for r in registrations
+            ],
+        },
+        "reflections": [
+            {
+                "lesson": titles.get(r.lesson_key, str(r.lesson_key)),
+                "text": r.text,
+                "updated": _when(r.updated_at),
+            }
+            for r in reflections
+        ],
+        "certificates": [
+            {
+                "course": c.course_titles.get("fi") or next(iter(c.course_titles.values()), ""),
+                "completed_on": _when(c.completed_on),
+                "verification_code": c.code,
+            }
+            for c in certificates
+        ],
+        "self_assessments": {
+            "rounds_answered": [
+                {"round": p.round.title, "unit": p.round.unit.code}
+                for p in Participation.objects.filter(user=user).select_related("round__unit")
+            ],
+            "drafts_in_progress": [
+                {"round": d.round.title, "saved": _when(d.updated_at), "answers": d.data}
+                for d in Draft.objects.filter(user=user).select_related("round")
+            ],
+        },
+        "improvement_actions": {
+            "owned": list(
+                ImprovementAction.objects.filter(owner=user).values_list("title", flat=True)
+            ),
+            "progress_notes": [
+                {"action": n.action.title, "text": n.text, "when": _when(n.created_at)}
+                for n in ProgressNote.objects.filter(author=user).select_related("action")
+            ],
+        },
+    }
+
+
+def _readme(user: User) -> str:
+    with translation.override(user.preferred_language):
+        return _(
+            "Your data in Arvokas on %(date)s.\n\n"
+            "The .json files hold your profile, unit memberships, learning progress, quiz "
+            "answers, reflections, certificates and improvement actions. The certificates folder "
+            "holds your certificate PDFs.\n\n"
+            "Your answers to unit self-assessments are anonymous: they are stored without any "
+            "link to you, so they cannot be included. The file says only which rounds you have "
+            "answered, and any draft you have not sent yet.\n"
+        ) % {"date": timezone.localdate().isoformat()}
+
+
+def personal_data_zip(*, user: User) -> bytes:
+    """The ZIP a person downloads of their own data; the download is written in the audit log."""
+    data = personal_data(user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", _readme(user))
+        for name, part in data.items():
+            archive.writestr(f"{name}.json", json.dumps(part, ensure_ascii=False, indent=2))
+        from learning.models import Certificate
+
+        for certificate in Certificate.objects.filter(user=user):
+            for language, stored in sorted(certificate.files.items()):
+                if default_storage.exists(stored):
+                    with default_storage.open(stored) as pdf:
+                        archive.writestr(
+                            f"certificates/{certificate.code}-{language}.pdf", pdf.read()
+                        )
+    audit_record(actor=user, action=AuditEvent.Action.DATA_EXPORT, subject=f"person #{user.pk}")
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def person_erase(*, user: User, erased_by: User) -> None:
+    """Remove `user`'s personal data and keep an anonymous shell in its place.
+
+    Gone: name, e-mail, login (password, e-mail addresses, MFA), memberships and site roles,
+    learning records, reflections, certificates (and their files), drafts. Kept, pointing at the
+    shell: invitations and participations (response rates of past rounds), actions they owned and
+    notes they wrote (the unit's record, now by "an erased person"), the audit log."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    from assessments.models import Draft
+    from learning.models import (
+        Certificate,
+        Enrolment,
+        LessonCompletion,
+        QuizAttempt,
+        Reflection,
+        VideoProgress,
+        WebinarRegistration,
+    )
+
+    if user.pk == erased_by.pk:
+        raise ValueError("A person cannot erase themselves here; another administrator must.")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    files = [name for c in Certificate.objects.filter(user=user) for name in c.files.values()]
+    for model in (
+        Membership,
+        Draft,
+        Enrolment,
+        LessonCompletion,
+        QuizAttempt,
+        VideoProgress,
+        Reflection,
+        Certificate,
+        WebinarRegistration,
+        EmailAddress,
+        Authenticator,
+    ):
+        model.objects.filter(user=user).delete()
+    user.course_assignments.clear()
+    user.groups.set(Group.objects.none())
+    user.email = f"{uuid.uuid4().hex}@{ERASED_DOMAIN}"
+    user.first_name = user.last_name = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    audit_record(actor=erased_by, action=AuditEvent.Action.ERASURE, subject=f"person #{user.pk}")
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
