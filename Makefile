@@ -2,6 +2,9 @@
 #   make run   - set up, migrate, load the demo data and serve http://127.0.0.1:$(PORT)
 #   make test  - set up and run the whole suite (browser tests need Debian's chromium)
 PORT ?= 8000
+# Two test processes (pytest-xdist), each with its own test database: the suite's time halves on
+# two cores. PYTEST_ARGS="-n 0 -k name" runs part of it in one process.
+PYTEST_ARGS ?= -n 2
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
@@ -9,7 +12,7 @@ UV_VERSION := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: run test setup messages lint bench clean
+.PHONY: run test prod setup messages lint bench clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +41,11 @@ test: setup node_modules/.installed
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v0
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# As in production: gunicorn + whitenoise on PORT and PORT+1, PostgreSQL, Redis (cache, sessions,
+# broker), a Celery worker and beat. Needs the local PostgreSQL and Redis (docs/deploy.md).
+prod: setup
+	PORT=$(PORT) toolkit/prod/run
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .

@@ -40,7 +40,7 @@ def watch_video(page: Page) -> None:
             """() => { const v = document.querySelector('video[data-progress-url]');
                        v.muted = true; v.playbackRate = 16; v.play(); }"""
         )
-        page.wait_for_function("document.querySelector('video').ended", timeout=15_000)
+        page.wait_for_function("() => document.querySelector('video').ended", timeout=15_000)
     expect(page.locator("#video-progress")).to_contain_text("100")
 
 
