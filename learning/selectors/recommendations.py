@@ -73,6 +73,18 @@ def unit_recommendations(
     return _recommend([unit.pk], language, today).get(unit.pk, [])
 
 
+def recommendation_for(*, unit: Unit, course_id: str | int | None, language: str):
+    """The unit's recommendation of the course with this page id, or None (also for an id that
+    is not a number: it comes from the query string)."""
+    if not str(course_id or "").isdigit():
+        return None
+    wanted = int(course_id)
+    return next(
+        (r for r in unit_recommendations(unit=unit, language=language) if r.course.pk == wanted),
+        None,
+    )
+
+
 def member_recommendations(
     *, user, language: str, today: datetime.date | None = None
 ) -> list[Recommendation]:

@@ -127,10 +127,13 @@ def webinar_attendance_mark(
     registrations = WebinarRegistration.objects.filter(
         lesson_key=lesson.translation_key, status=Status.REGISTERED
     )
-    registered = set(registrations.values_list("user_id", flat=True))
-    if not user_ids <= registered:
-        raise ValidationError(_("Mark attendance only for people registered for the webinar."))
     with transaction.atomic():
+        # Under the webinar's lock, so a cancellation cannot slip in between the check and
+        # the marking.
+        _lock_webinar(lesson)
+        registered = set(registrations.values_list("user_id", flat=True))
+        if not user_ids <= registered:
+            raise ValidationError(_("Mark attendance only for people registered for the webinar."))
         newly = list(
             registrations.filter(user_id__in=user_ids, attended=False).select_related("user")
         )

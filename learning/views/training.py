@@ -90,12 +90,10 @@ def assignment_new(request, code: str):
     unit = _managed_unit(request, code)
     courses = training.live_courses(language=_language())
     members = training.unit_people(unit=unit)
-    recommended = {
-        r.course.pk: r
-        for r in recommendations.unit_recommendations(unit=unit, language=_language())
-    }
     chosen = request.POST.get("course") or request.GET.get("course")
-    recommendation = recommended.get(int(chosen)) if str(chosen).isdigit() else None
+    recommendation = recommendations.recommendation_for(
+        unit=unit, course_id=chosen, language=_language()
+    )
     form = AssignmentForm(
         request.POST if request.method == "POST" else None,
         initial={"course": chosen},
