@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler500 = "toolkit.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,8 +1,13 @@
-"""Thin views for the signed-in home page, unit pages and the language switch."""
+"""Thin views for the signed-in home page, unit pages, the language switch, one's own data, and
+the server-error page (a 503 when the database cannot be reached)."""
+
+import sys
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -69,3 +74,14 @@ def my_data_download(request):
     response["Content-Disposition"] = 'attachment; filename="arvokas-my-data.zip"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def server_error(request):
+    """handler500. An unreachable database is not a bug of ours: say so with a 503 (and when to
+    try again) so load balancers and people both know it will pass. Rendered without context
+    processors, which would need the database."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))
