@@ -1,5 +1,6 @@
 """Production mode on this machine: two gunicorn app servers with the production settings share
-one PostgreSQL database and one Redis, so a person who logs in on one continues on the other.
+one PostgreSQL database and one Redis, so a person who logs in on one continues on the other;
+and a pg_dump of it, restored into a new database, serves the same site.
 
 The test makes its own database on the machine's PostgreSQL (TEST_POSTGRES_URL), migrates it with
 the production settings, starts the two servers as `make prod` does, and drops it afterwards.
@@ -8,6 +9,7 @@ Without PostgreSQL it fails with the command that starts it."""
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -99,27 +101,7 @@ def two_app_servers(production_env):
         f"u = User.objects.create_user(email='{EMAIL}', password='{PASSWORD}', first_name='Pia'); "
         "EmailAddress.objects.create(user=u, email=u.email, verified=True, primary=True)",
     )
-    servers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "toolkit/prod/gunicorn.conf.py",
-                "-w",
-                "1",
-                "-b",
-                f"127.0.0.1:{port}",
-                "toolkit.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
+    servers = [app_server(env, port) for port in ports]
     try:
         for port in ports:
             wait_until_serving(port)
@@ -130,28 +112,90 @@ def two_app_servers(production_env):
             server.wait(timeout=20)
 
 
-def test_login_on_one_app_server_continues_on_the_other(two_app_servers):
-    first, second = two_app_servers
-    # The cookies are Secure, as in production. A real browser still sends them to 127.0.0.1;
-    # this client keeps Secure cookies for https only, so the test hands them on itself.
-    login_page = requests.get(f"{first}/fi/accounts/login/", timeout=10)
-    assert "script-src 'self';" in login_page.headers["Content-Security-Policy"]
-    csrf = login_page.cookies["csrftoken"]
+def app_server(env: dict, port: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "toolkit/prod/gunicorn.conf.py",
+            "-w",
+            "1",
+            "-b",
+            f"127.0.0.1:{port}",
+            "toolkit.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def log_in(base: str) -> str:
+    """Log in with the form, as a browser does; returns the session cookie's value."""
+    login_page = requests.get(f"{base}/fi/accounts/login/", timeout=10)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page.text).group(1)
     logged_in = requests.post(
-        f"{first}/fi/accounts/login/",
+        f"{base}/fi/accounts/login/",
         data={"csrfmiddlewaretoken": token, "login": EMAIL, "password": PASSWORD},
-        cookies={"csrftoken": csrf},
-        headers={"Referer": f"{first}/fi/accounts/login/"},
+        cookies={"csrftoken": login_page.cookies["csrftoken"]},
+        headers={"Referer": f"{base}/fi/accounts/login/"},
         allow_redirects=False,
         timeout=10,
     )
     assert logged_in.status_code == 302, logged_in.text[:500]
     assert "Secure" in logged_in.headers["Set-Cookie"]
-    session = logged_in.cookies["sessionid"]
+    return logged_in.cookies["sessionid"]
+
+
+def test_login_on_one_app_server_continues_on_the_other(two_app_servers):
+    first, second = two_app_servers
+    # The cookies are Secure, as in production. A real browser still sends them to 127.0.0.1;
+    # this client keeps Secure cookies for https only, so the test hands them on itself.
+    assert (
+        "script-src 'self';" in requests.get(first, timeout=10).headers["Content-Security-Policy"]
+    )
+    session = log_in(first)
     on_second = requests.get(
         f"{second}/fi/dashboard/", cookies={"sessionid": session}, allow_redirects=False, timeout=10
     )
     assert on_second.status_code == 200
     assert "Pia" in on_second.text
     assert requests.get(f"{second}/static/toolkit/site.css", timeout=10).status_code == 200
+
+
+def test_a_dump_restored_into_a_new_database_serves_the_site(two_app_servers, production_env):
+    """The backup procedure of docs/deploy.md: pg_dump, pg_restore into a new database, and an
+    app server on the restored copy serves the same people."""
+    env, _ports = production_env
+    source = env["DATABASE_URL"]
+    restored = f"{source}_restored"
+    pg_dump, pg_restore = shutil.which("pg_dump"), shutil.which("pg_restore")
+    assert pg_dump and pg_restore, (
+        "PostgreSQL's client tools are missing: apt-get install postgresql-client"
+    )
+    dump = subprocess.run(
+        [pg_dump, "--format=custom", "--no-owner", source], capture_output=True, check=True
+    ).stdout
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{restored.rsplit("/", 1)[1]}"')
+    try:
+        subprocess.run([pg_restore, "--no-owner", f"--dbname={restored}"], input=dump, check=True)
+        restored_env = {**env, "DATABASE_URL": restored}
+        port = free_port()
+        server = app_server(restored_env, port)
+        try:
+            wait_until_serving(port)
+            base = f"http://127.0.0.1:{port}"
+            dashboard = requests.get(
+                f"{base}/fi/dashboard/", cookies={"sessionid": log_in(base)}, timeout=10
+            )
+            assert dashboard.status_code == 200 and "Pia" in dashboard.text
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{restored.rsplit("/", 1)[1]}" WITH (FORCE)')
