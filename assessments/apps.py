@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Self-assessment")
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects the receivers)

@@ -45,6 +45,14 @@ def org(db) -> Organisation:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the test database is rolled back, and ids with it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _finnish_by_default():
     """Each test starts in the default language, whatever the previous one activated."""
     translation.activate("fi")

@@ -32,7 +32,7 @@ from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 
 from ..models import AnonymitySettings, AssessmentRound, ImprovementAction, Invitation, ValueKey
-from .results import Change, _response_count_subquery, _value_means_by_round
+from .results import Change, _closed_round_means, _response_count_subquery
 
 SORT_KEYS = ("name", "response_rate", *(key.value for key in ValueKey))
 DEFAULT_SORT = "name"
@@ -241,7 +241,7 @@ def organisation_overview(
 
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
     rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
-    means = _value_means_by_round(
+    means = _closed_round_means(
         {r["pk"] for pair in rounds.values() for r in pair if r["n"] >= threshold}
     )
     counts = action_counts(unit_ids=sorted(shown), today=timezone.localdate()) if shown else {}

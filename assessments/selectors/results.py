@@ -25,9 +25,11 @@ Definitions (where the issue is silent):
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models import Value as V
 from django.db.models.expressions import Window
@@ -213,6 +215,39 @@ def _value_means_by_round(round_ids: set[int]) -> dict[int, dict[str, float]]:
     return means
 
 
+logger = logging.getLogger(__name__)
+
+# The means of a closed round never change: comparisons over every unit's latest round would
+# otherwise average millions of answers on each page view. Kept in the shared cache (Redis in
+# production) for a month; a deleted round's entry is dropped (assessments.signals).
+ROUND_MEANS_TIMEOUT = 30 * 24 * 3600
+
+
+def round_means_key(round_id: int) -> str:
+    return f"assessments:round-means:v1:{round_id}"
+
+
+def _closed_round_means(round_ids: set[int]) -> dict[int, dict[str, float]]:
+    """As _value_means_by_round, for closed rounds only: from the cache where it has them, one
+    grouped query for the rest. A cache that is down only makes it slower."""
+    keys = {round_means_key(pk): pk for pk in round_ids}
+    try:
+        cached = cache.get_many(list(keys))
+    except Exception:  # Redis down: serve from the database
+        logger.warning("Cache unavailable: round means computed from the database")
+        cached = {}
+    means = {keys[key]: value for key, value in cached.items()}
+    fresh = _value_means_by_round(set(round_ids) - means.keys())
+    if fresh:
+        try:
+            cache.set_many(
+                {round_means_key(pk): value for pk, value in fresh.items()}, ROUND_MEANS_TIMEOUT
+            )
+        except Exception:
+            logger.warning("Cache unavailable: round means not kept")
+    return {**means, **fresh}
+
+
 def _ref(r: AssessmentRound) -> RoundRef:
     return RoundRef(pk=r.pk, title=r.title, opens_on=r.opens_on, closes_on=r.closes_on)
 
@@ -345,7 +380,8 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
         results.previous_suppressed = previous.n < threshold
         if not results.previous_suppressed:
             round_ids.add(previous.pk)
-    means = _value_means_by_round(round_ids)
+    closed = round.status == AssessmentRound.Status.CLOSED
+    means = (_closed_round_means if closed else _value_means_by_round)(round_ids)
 
     parent_id = round.unit.parent_id
     area = [row["pk"] for row in comparable if parent_id and row["unit__parent_id"] == parent_id]
@@ -410,7 +446,7 @@ def unit_trend(*, unit: Unit, viewer, until: AssessmentRound | None = None) -> U
             Q(closes_on__lt=until.closes_on) | Q(closes_on=until.closes_on, pk__lte=until.pk)
         )
     rounds = list(rounds.annotate(n=_response_count_subquery()).order_by("closes_on", "pk"))
-    means = _value_means_by_round({r.pk for r in rounds if r.n >= threshold})
+    means = _closed_round_means({r.pk for r in rounds if r.n >= threshold})
     keys = [(key.value, str(key.label)) for key in ValueKey]
     points = [
         TrendPoint(
@@ -442,7 +478,7 @@ def weakest_values(*, unit_ids: list[int], count: int = 2) -> dict[int, WeakestV
         AssessmentRound.objects.filter(unit_id__in=unit_ids, status=AssessmentRound.Status.CLOSED)
     )
     rounds = [r for r in latest if r.n >= threshold]
-    means = _value_means_by_round({r.pk for r in rounds})
+    means = _closed_round_means({r.pk for r in rounds})
     result = {}
     for r in rounds:
         ranked = sorted(means.get(r.pk, {}).items(), key=lambda item: (item[1], item[0]))

@@ -4,7 +4,9 @@ import dataclasses
 import datetime
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from assessments.models import AnonymitySettings, AssessmentRound, RespondentRole
 from assessments.selectors.results import round_results, unit_trend
@@ -218,3 +220,31 @@ def test_unit_trend_lists_closed_rounds_and_marks_those_below_k(org, version):
     assert trend.points[2].means["dignity"] == pytest.approx(4.0)
     until = unit_trend(unit=org.unit_a, viewer=org.supervisor_a, until=second)
     assert [p.round.pk for p in until.points] == [first.pk, second.pk]
+
+
+def test_closed_rounds_means_come_from_the_cache_the_second_time(org, version):
+    round = closed_round(org.unit_a, version)
+    add_responses(round, 5, score=4)
+    first = round_results(round=round, viewer=org.supervisor_a)
+    with CaptureQueriesContext(connection) as second_queries:
+        second = round_results(round=round, viewer=org.supervisor_a)
+    assert [v.mean for v in second.values] == [v.mean for v in first.values] == [4.0] * 5
+    assert not [
+        q for q in second_queries if "AVG" in q["sql"] and "statement__value__key" in q["sql"]
+    ]
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: the cache is down
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+)
+def test_results_are_computed_from_the_database_while_the_cache_is_down(org, version):
+    round = closed_round(org.unit_a, version)
+    add_responses(round, 5, score=3)
+    results = round_results(round=round, viewer=org.supervisor_a)
+    assert [v.mean for v in results.values] == [3.0] * 5

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from toolkit import demo
 from toolkit.models import Unit
@@ -71,3 +72,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Learning: {made} new enrolments ({time.monotonic() - started:.1f} s)."
             )
+        if connection.vendor == "postgresql":
+            # Fresh statistics after a bulk load, as autovacuum would give them later: without
+            # them the planner scans every answer for one round's figures.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
