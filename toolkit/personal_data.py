@@ -35,26 +35,26 @@ def _titles(keys) -> dict:
     return dict(pages.values_list("translation_key", "title"))
 
 
+def _learning_models():
+    """The learning app's records of a person (imported here: the core app must not need the
+    learning app to load)."""
+    from learning import models
+
+    return models
+
+
 def personal_data(user: User) -> dict[str, object]:
     """Everything the site holds about `user`, as plain data (the JSON files of the ZIP)."""
     from assessments.models import Draft, ImprovementAction, Participation, ProgressNote
-    from learning.models import (
-        Certificate,
-        Enrolment,
-        LessonCompletion,
-        QuizAttempt,
-        Reflection,
-        VideoProgress,
-        WebinarRegistration,
-    )
 
-    enrolments = list(Enrolment.objects.filter(user=user))
-    completions = list(LessonCompletion.objects.filter(user=user))
-    attempts = list(QuizAttempt.objects.filter(user=user))
-    videos = list(VideoProgress.objects.filter(user=user))
-    reflections = list(Reflection.objects.filter(user=user))
-    registrations = list(WebinarRegistration.objects.filter(user=user))
-    certificates = list(Certificate.objects.filter(user=user))
+    m = _learning_models()
+    enrolments = list(m.Enrolment.objects.filter(user=user))
+    completions = list(m.LessonCompletion.objects.filter(user=user))
+    attempts = list(m.QuizAttempt.objects.filter(user=user))
+    videos = list(m.VideoProgress.objects.filter(user=user))
+    reflections = list(m.Reflection.objects.filter(user=user))
+    registrations = list(m.WebinarRegistration.objects.filter(user=user))
+    certificates = list(m.Certificate.objects.filter(user=user))
     titles = _titles(
         [e.course_key for e in enrolments]
         + [c.lesson_key for c in completions]
@@ -75,12 +75,12 @@ def personal_data(user: User) -> dict[str, object]:
         },
         "memberships": [
             {
-                "unit": m.unit.code,
-                "unit_name": m.unit.name_fi,
-                "role": m.role,
-                "since": _when(m.created_at),
+                "unit": ms.unit.code,
+                "unit_name": ms.unit.name_fi,
+                "role": ms.role,
+                "since": _when(ms.created_at),
             }
-            for m in Membership.objects.filter(user=user).select_related("unit")
+            for ms in Membership.objects.filter(user=user).select_related("unit")
         ],
         "learning": {
             "courses": [
@@ -182,9 +182,7 @@ def personal_data_zip(*, user: User) -> bytes:
         archive.writestr("README.txt", _readme(user))
         for name, part in data.items():
             archive.writestr(f"{name}.json", json.dumps(part, ensure_ascii=False, indent=2))
-        from learning.models import Certificate
-
-        for certificate in Certificate.objects.filter(user=user):
+        for certificate in _learning_models().Certificate.objects.filter(user=user):
             for language, stored in sorted(certificate.files.items()):
                 if default_storage.exists(stored):
                     with default_storage.open(stored) as pdf:
@@ -207,30 +205,22 @@ def person_erase(*, user: User, erased_by: User) -> None:
     from allauth.mfa.models import Authenticator
 
     from assessments.models import Draft
-    from learning.models import (
-        Certificate,
-        Enrolment,
-        LessonCompletion,
-        QuizAttempt,
-        Reflection,
-        VideoProgress,
-        WebinarRegistration,
-    )
 
+    m = _learning_models()
     if user.pk == erased_by.pk:
         raise ValueError("A person cannot erase themselves here; another administrator must.")
     user = User.objects.select_for_update().get(pk=user.pk)
-    files = [name for c in Certificate.objects.filter(user=user) for name in c.files.values()]
+    files = [name for c in m.Certificate.objects.filter(user=user) for name in c.files.values()]
     for model in (
         Membership,
         Draft,
-        Enrolment,
-        LessonCompletion,
-        QuizAttempt,
-        VideoProgress,
-        Reflection,
-        Certificate,
-        WebinarRegistration,
+        m.Enrolment,
+        m.LessonCompletion,
+        m.QuizAttempt,
+        m.VideoProgress,
+        m.Reflection,
+        m.Certificate,
+        m.WebinarRegistration,
         EmailAddress,
         Authenticator,
     ):
