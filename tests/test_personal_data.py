@@ -11,17 +11,19 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from assessments.models import Answer, Draft, Invitation, OpenAnswer, Participation, Response
 from assessments.selectors.results import round_results
 from assessments.services import answering
 from assessments.services import rounds as round_services
 from assessments.tasks import delete_stale_drafts
-from learning.models import Certificate, Enrolment, Reflection
-from learning.services import progress
+from learning.models import Certificate, Enrolment, Reflection, WebinarRegistration
+from learning.services import progress, webinars
 from tests.assessments.answers import full_submission
 from tests.assessments.conftest import open_round, team, today, version  # noqa: F401 (fixtures)
 from tests.learning.conftest import course, course_index, home, lessons  # noqa: F401 (fixtures)
+from tests.toolkit.factories import UserFactory
 from toolkit.models import AuditEvent, Membership, User
 
 ERASE_URL = "/cms/people/erase/"
@@ -109,6 +111,9 @@ def test_erasure_removes_the_person_and_keeps_answers_and_figures(
     counts = [m.objects.count() for m in (Response, Answer, OpenAnswer, Invitation, Participation)]
     rate = round_services.round_response_rate(round=open_round)
     email, certificate_file = learner.email, Certificate.objects.get().files["fi"]
+    profile = UserProfile.get_for_user(learner)
+    profile.avatar.save("avatar.png", ContentFile(b"\x89PNG picture"))
+    avatar_file = profile.avatar.name
 
     with django_capture_on_commit_callbacks(execute=True):  # the certificate file goes on commit
         response = _erase(client, org.administrator, email.upper())
@@ -123,6 +128,8 @@ def test_erasure_removes_the_person_and_keeps_answers_and_figures(
     for model in (Enrolment, Reflection, Certificate):
         assert not model.objects.filter(user=erased).exists()
     assert not default_storage.exists(certificate_file)
+    assert not default_storage.exists(avatar_file)
+    assert not UserProfile.objects.filter(user=erased).exists()
     assert not client.login(email=email, password="whatever-it-was")
     # The round is exactly as it was: answers, figures, the response rate.
     assert [
@@ -188,3 +195,20 @@ def test_audit_log_records_exports_and_role_changes_for_administrators(client, o
     assert "supervisor in B" in page
     assert "aggregates CSV" not in page
     assert "aggregates CSV" in client.get("/cms/people/audit-log/").content.decode()
+
+
+def test_erasing_a_person_gives_their_webinar_place_to_the_first_waiting(
+    client,
+    org,
+    lessons,  # noqa: F811 (the fixture imported above)
+    django_capture_on_commit_callbacks,
+):
+    live = lessons["live"]  # two places
+    waiting = UserFactory(email="waiting@example.org")
+    for person in (org.employee_a, org.employee_b, waiting):
+        webinars.webinar_register(user=person, lesson=live)
+    assert WebinarRegistration.objects.get(user=waiting).status == "waiting"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _erase(client, org.administrator, org.employee_a.email).status_code == 302
+    assert WebinarRegistration.objects.get(user=waiting).status == "registered"
+    assert not WebinarRegistration.objects.filter(user=org.employee_a).exists()

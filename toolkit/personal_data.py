@@ -9,12 +9,14 @@ drafts, memberships and the login are the person's and go.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import uuid
 import zipfile
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
@@ -193,16 +195,35 @@ def personal_data_zip(*, user: User) -> bytes:
     return buffer.getvalue()
 
 
+def _give_up_webinar_places(user: User) -> None:
+    """A place on a webinar still to come goes to the first person waiting, as on a cancel."""
+    from learning.services.webinars import webinar_cancel
+
+    m = _learning_models()
+    keys = m.WebinarRegistration.objects.filter(user=user).exclude(
+        status=m.WebinarRegistration.Status.CANCELLED
+    )
+    lessons = m.LessonPage.objects.filter(
+        translation_key__in=keys.values("lesson_key"), locale__language_code="fi"
+    )
+    for lesson in lessons:
+        # A webinar already started, or no longer live: nobody can take the place now.
+        with contextlib.suppress(ValidationError):
+            webinar_cancel(user=user, lesson=lesson)
+
+
 @transaction.atomic
 def person_erase(*, user: User, erased_by: User) -> None:
     """Remove `user`'s personal data and keep an anonymous shell in its place.
 
     Gone: name, e-mail, login (password, e-mail addresses, MFA), memberships and site roles,
-    learning records, reflections, certificates (and their files), drafts. Kept, pointing at the
+    learning records, reflections, certificates (and their files), drafts, the admin profile
+    and its avatar. Kept, pointing at the
     shell: invitations and participations (response rates of past rounds), actions they owned and
     notes they wrote (the unit's record, now by "an erased person"), the audit log."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
+    from wagtail.users.models import UserProfile
 
     from assessments.models import Draft
 
@@ -210,7 +231,9 @@ def person_erase(*, user: User, erased_by: User) -> None:
     if user.pk == erased_by.pk:
         raise ValueError("A person cannot erase themselves here; another administrator must.")
     user = User.objects.select_for_update().get(pk=user.pk)
+    _give_up_webinar_places(user)
     files = [name for c in m.Certificate.objects.filter(user=user) for name in c.files.values()]
+    files += [p.avatar.name for p in UserProfile.objects.filter(user=user) if p.avatar]
     for model in (
         Membership,
         Draft,
@@ -223,6 +246,7 @@ def person_erase(*, user: User, erased_by: User) -> None:
         m.WebinarRegistration,
         EmailAddress,
         Authenticator,
+        UserProfile,  # the Wagtail admin's profile, with any avatar picture
     ):
         model.objects.filter(user=user).delete()
     user.course_assignments.clear()
