@@ -199,3 +199,37 @@ def test_a_dump_restored_into_a_new_database_serves_the_site(two_app_servers, pr
     finally:
         with psycopg.connect(SERVER, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{restored.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+def test_with_redis_down_people_still_log_in_and_read(two_app_servers, production_env):
+    """Redis (cache, session cache, broker) unreachable: /healthz says so but answers 200, and
+    signing in and reading pages work from the database."""
+    env, _ports = production_env
+    down = {
+        **env,
+        "REDIS_URL": "redis://127.0.0.1:1/0",  # nothing listens there
+        "CELERY_BROKER_URL": "redis://127.0.0.1:1/1",
+    }
+    port = free_port()
+    server = app_server(down, port)
+    try:
+        wait_until_serving(port, healthy=False)
+        base = f"http://127.0.0.1:{port}"
+        health = requests.get(f"{base}/healthz", timeout=20)
+        assert health.status_code == 200
+        assert health.json() == {
+            "status": "ok",
+            "database": "ok",
+            "cache": "error",
+            "broker": "error",
+        }
+        assert requests.get(f"{base}/fi/", timeout=20).status_code == 200
+        session = log_in(base)
+        for path in ("/fi/dashboard/", "/fi/learning/my/", "/fi/account/data/"):
+            page = requests.get(
+                base + path, cookies={"sessionid": session}, allow_redirects=False, timeout=20
+            )
+            assert page.status_code == 200, path
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

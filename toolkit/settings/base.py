@@ -128,14 +128,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+
+
+def redis_cache(location: str) -> dict:
+    """Redis through django-redis; while Redis cannot be reached, a cache in each process's own
+    memory stands in (toolkit/cache.py), so logins, sessions and pages keep working."""
+    return {
+        "BACKEND": "toolkit.cache.RedisWithLocalFallback",
+        "LOCATION": location,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     # Room for the means of every unit's rounds (locmem keeps 300 entries by default).
     CACHES = {

@@ -9,7 +9,7 @@ bucket is named. `manage.py check --deploy` passes with no warning (tests/toolki
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, env
+from .base import CONTENT_SECURITY_POLICY, env, redis_cache
 
 REQUIRED = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "REDIS_URL", "SITE_URL")
 _missing = [name for name in REQUIRED if not env(name, default="")]
@@ -39,13 +39,7 @@ if "django.contrib.postgres" not in INSTALLED_APPS:  # noqa: F405
     INSTALLED_APPS.append("django.contrib.postgres")  # noqa: F405
 
 REDIS_URL = env("REDIS_URL")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-    }
-}
+CACHES = {"default": redis_cache(REDIS_URL)}
 # Sessions in the database, read through the shared cache: any app server serves any session, and
 # a Redis restart logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
