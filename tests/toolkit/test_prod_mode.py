@@ -6,6 +6,7 @@ The test makes its own database on the machine's PostgreSQL (TEST_POSTGRES_URL),
 the production settings, starts the two servers as `make prod` does, and drops it afterwards.
 Without PostgreSQL it fails with the command that starts it."""
 
+import json
 import os
 import re
 import secrets
@@ -20,6 +21,8 @@ from pathlib import Path
 import psycopg
 import pytest
 import requests
+
+from tests.load.rush import run
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -233,3 +236,25 @@ def test_with_redis_down_people_still_log_in_and_read(two_app_servers, productio
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_round_closing_rush_loses_no_answer(two_app_servers, production_env, tmp_path):
+    """The load test's CI version: 200 signed-in employees each open the form, save a draft
+    and submit within 30 seconds while 20 others browse, across both app servers. No request
+    fails, and every accepted submit is stored. (The full run: README, "Load test".)"""
+    env, _ports = production_env
+    manage(env, "seed_demo")
+    sessions = tmp_path / "rush.json"
+    manage(env, "seed_rush", "--employees", "200", "--out", str(sessions))
+    rush = json.loads(sessions.read_text())
+    report = run(two_app_servers, rush, browsers=20, seconds=30)
+    assert report["errors"] == 0, report["error_examples"]
+    assert report["accepted_submits"] == 200
+    with psycopg.connect(env["DATABASE_URL"]) as database:
+        stored = database.execute(
+            "SELECT (SELECT count(*) FROM assessments_sealedresponse WHERE round_id = %s),"
+            " (SELECT count(*) FROM assessments_participation WHERE round_id = %s)",
+            (rush["round"], rush["round"]),
+        ).fetchone()
+    assert stored == (200, 200)
+    print(json.dumps(report))

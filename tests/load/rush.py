@@ -1,0 +1,152 @@
+"""The round-closing rush, against a running site on loopback (`make prod`, or the test servers).
+
+    python -m tests.load.rush --base http://127.0.0.1:8000 --base http://127.0.0.1:8001 \\
+        --sessions rush.json --browsers 50 --seconds 120
+
+Each employee of `manage.py seed_rush` (already signed in) opens the answer form, saves a draft
+with half the questions, then submits them all, starting at a random moment of the period; 50
+others meanwhile browse guides and courses without pause. It stops by itself at the end of the
+period and prints requests per second, p50/p95/p99, errors, and how many submits were accepted.
+Requests alternate between the --base servers, as behind a load balancer."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import re
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+
+import requests
+
+QUESTION = re.compile(r'name="(s\d+)"')
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+BROWSED = ["/fi/", "/fi/oppaat/", "/fi/kurssit/", "/fi/search/?q=kohtaaminen", "/sv/"]
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    accepted: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, seconds: float, problem: str | None = None) -> None:
+        with self.lock:
+            self.latencies.append(seconds)
+            if problem:
+                self.errors.append(problem)
+
+
+def _timed(tally: Tally, call, expected: tuple[int, ...], label: str):
+    start = time.perf_counter()
+    try:
+        response = call()
+    except requests.RequestException as error:
+        tally.record(time.perf_counter() - start, f"{label}: {type(error).__name__}")
+        return None
+    problem = None if response.status_code in expected else f"{label}: {response.status_code}"
+    tally.record(time.perf_counter() - start, problem)
+    return response if problem is None else None
+
+
+def employee(bases, round_id: int, session_key: str, start_at: float, tally: Tally) -> None:
+    time.sleep(max(0.0, start_at - time.monotonic()))
+    base = random.choice(bases)
+    url = f"{base}/fi/assessments/rounds/{round_id}/answer/"
+    cookies = {"sessionid": session_key}
+    form = _timed(tally, lambda: requests.get(url, cookies=cookies, timeout=30), (200,), "form")
+    if form is None:
+        return
+    # The cookies are Secure; a client on plain HTTP must hand them on itself.
+    cookies["csrftoken"] = form.cookies.get("csrftoken") or ""
+    token = TOKEN.search(form.text).group(1)
+    questions = QUESTION.findall(form.text)
+    answers = {q: str(random.randint(1, 5)) for q in dict.fromkeys(questions)}
+    common = {"csrfmiddlewaretoken": token, "role": "staff"}
+    headers = {"Referer": url}
+    half = dict(list(answers.items())[: len(answers) // 2])
+    for action, data, label in (("save", half, "draft"), ("submit", answers, "submit")):
+        time.sleep(random.uniform(0.5, 2.0))  # reading and choosing
+        base = random.choice(bases)
+        url = f"{base}/fi/assessments/rounds/{round_id}/answer/"
+        sent = _timed(
+            tally,
+            lambda url=url, data=data, action=action: requests.post(
+                url,
+                data={**common, **data, "action": action},
+                cookies=cookies,
+                headers={**headers, "Referer": url},
+                allow_redirects=False,
+                timeout=30,
+            ),
+            (302,),
+            label,
+        )
+        if sent is None:
+            return
+    with tally.lock:
+        tally.accepted += 1
+
+
+def browser(bases, until: float, tally: Tally) -> None:
+    pages = itertools.cycle(random.sample(BROWSED, len(BROWSED)))
+    session = requests.Session()
+    while time.monotonic() < until:
+        url = random.choice(bases) + next(pages)
+        _timed(tally, lambda url=url: session.get(url, timeout=30), (200,), "browse")
+
+
+def run(bases: list[str], rush: dict, browsers: int, seconds: float) -> dict:
+    tally = Tally()
+    began = time.monotonic()
+    until = began + seconds
+    workers = [
+        threading.Thread(
+            target=employee,
+            args=(bases, rush["round"], key, began + random.uniform(0, seconds * 0.6), tally),
+        )
+        for key in rush["sessions"]
+    ] + [threading.Thread(target=browser, args=(bases, until, tally)) for _ in range(browsers)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=seconds + 120)
+    elapsed = time.monotonic() - began
+    times = sorted(tally.latencies)
+
+    def percentile(share: float) -> float:
+        return times[min(len(times) - 1, int(share * len(times)))] * 1000 if times else 0.0
+
+    return {
+        "requests": len(times),
+        "seconds": round(elapsed, 1),
+        "requests_per_second": round(len(times) / elapsed, 1),
+        "p50_ms": round(statistics.median(times) * 1000 if times else 0.0),
+        "p95_ms": round(percentile(0.95)),
+        "p99_ms": round(percentile(0.99)),
+        "errors": len(tally.errors),
+        "error_examples": sorted(set(tally.errors))[:10],
+        "employees": len(rush["sessions"]),
+        "accepted_submits": tally.accepted,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", action="append", required=True)
+    parser.add_argument("--sessions", required=True, help="the file seed_rush wrote")
+    parser.add_argument("--browsers", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=120)
+    args = parser.parse_args()
+    with open(args.sessions) as file:
+        rush = json.load(file)
+    print(json.dumps(run(args.base, rush, args.browsers, args.seconds), indent=2))
+
+
+if __name__ == "__main__":
+    main()
