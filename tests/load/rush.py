@@ -5,7 +5,7 @@
 
 Each employee of `manage.py seed_rush` (already signed in) opens the answer form, saves a draft
 with half the questions, then submits them all, starting at a random moment of the period; 50
-others meanwhile browse guides and courses without pause. It stops by itself at the end of the
+others meanwhile browse guides and courses, reading each page for 1–3 s. It stops by itself at the end of the
 period and prints requests per second, p50/p95/p99, errors, and how many submits were accepted.
 Requests alternate between the --base servers, as behind a load balancer."""
 
@@ -99,6 +99,7 @@ def browser(bases, until: float, tally: Tally) -> None:
     while time.monotonic() < until:
         url = random.choice(bases) + next(pages)
         _timed(tally, lambda url=url: session.get(url, timeout=30), (200,), "browse")
+        time.sleep(random.uniform(1.0, 3.0))  # reading the page
 
 
 def run(bases: list[str], rush: dict, browsers: int, seconds: float) -> dict:
