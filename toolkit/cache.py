@@ -45,36 +45,30 @@ class RedisWithLocalFallback(RedisCache):
                 self._down_until = time.monotonic() + RETRY_AFTER
         return getattr(self._local, name)(*args, **kwargs)
 
-    def add(self, *args, **kwargs):
-        return self._call("add", *args, **kwargs)
-
-    def get(self, *args, **kwargs):
-        return self._call("get", *args, **kwargs)
-
-    def set(self, *args, **kwargs):
-        return self._call("set", *args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        return self._call("delete", *args, **kwargs)
-
-    def get_many(self, *args, **kwargs):
-        return self._call("get_many", *args, **kwargs)
-
-    def set_many(self, *args, **kwargs):
-        return self._call("set_many", *args, **kwargs)
-
-    def delete_many(self, *args, **kwargs):
-        return self._call("delete_many", *args, **kwargs)
-
-    def incr(self, *args, **kwargs):
-        return self._call("incr", *args, **kwargs)
-
-    def touch(self, *args, **kwargs):
-        return self._call("touch", *args, **kwargs)
-
-    def has_key(self, *args, **kwargs):
-        return self._call("has_key", *args, **kwargs)
-
     def clear(self):
         self._local.clear()
         return self._call("clear")
+
+
+def _delegate(name: str):
+    def method(self, *args, **kwargs):
+        return self._call(name, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+# Every operation goes to Redis while it answers, else to the local stand-in.
+for _name in (
+    "add",
+    "get",
+    "set",
+    "delete",
+    "get_many",
+    "set_many",
+    "delete_many",
+    "incr",
+    "touch",
+    "has_key",
+):
+    setattr(RedisWithLocalFallback, _name, _delegate(_name))

@@ -57,7 +57,7 @@ def personal_data(user: User) -> dict[str, object]:
     reflections = list(m.Reflection.objects.filter(user=user))
     registrations = list(m.WebinarRegistration.objects.filter(user=user))
     certificates = list(m.Certificate.objects.filter(user=user))
-    titles = _titles(
+    found = _titles(
         [e.course_key for e in enrolments]
         + [c.lesson_key for c in completions]
         + [a.lesson_key for a in attempts]
@@ -65,6 +65,10 @@ def personal_data(user: User) -> dict[str, object]:
         + [r.lesson_key for r in reflections]
         + [r.lesson_key for r in registrations]
     )
+
+    def title(key) -> str:
+        return found.get(key, str(key))
+
     return {
         "profile": {
             "email": user.email,
@@ -87,7 +91,7 @@ def personal_data(user: User) -> dict[str, object]:
         "learning": {
             "courses": [
                 {
-                    "course": titles.get(e.course_key, str(e.course_key)),
+                    "course": title(e.course_key),
                     "started": _when(e.started_at),
                     "completed": _when(e.completed_at),
                 }
@@ -95,7 +99,7 @@ def personal_data(user: User) -> dict[str, object]:
             ],
             "lessons_completed": [
                 {
-                    "lesson": titles.get(c.lesson_key, str(c.lesson_key)),
+                    "lesson": title(c.lesson_key),
                     "how": c.reason,
                     "when": _when(c.completed_at),
                 }
@@ -103,7 +107,7 @@ def personal_data(user: User) -> dict[str, object]:
             ],
             "quiz_attempts": [
                 {
-                    "lesson": titles.get(a.lesson_key, str(a.lesson_key)),
+                    "lesson": title(a.lesson_key),
                     "score": a.score,
                     "passed": a.passed,
                     "answers": a.answers,
@@ -112,12 +116,11 @@ def personal_data(user: User) -> dict[str, object]:
                 for a in attempts
             ],
             "videos_watched": [
-                {"lesson": titles.get(v.lesson_key, str(v.lesson_key)), "share": v.watched_share}
-                for v in videos
+                {"lesson": title(v.lesson_key), "share": v.watched_share} for v in videos
             ],
             "webinar_registrations": [
                 {
-                    "webinar": titles.get(r.lesson_key, str(r.lesson_key)),
+                    "webinar": title(r.lesson_key),
                     "status": r.status,
                     "registered": _when(r.queued_at),
                     "attended": r.attended,
@@ -127,7 +130,7 @@ def personal_data(user: User) -> dict[str, object]:
         },
         "reflections": [
             {
-                "lesson": titles.get(r.lesson_key, str(r.lesson_key)),
+                "lesson": title(r.lesson_key),
                 "text": r.text,
                 "updated": _when(r.updated_at),
             }

@@ -25,7 +25,6 @@ Definitions (where the issue is silent):
 from __future__ import annotations
 
 import datetime
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -215,8 +214,6 @@ def _value_means_by_round(round_ids: set[int]) -> dict[int, dict[str, float]]:
     return means
 
 
-logger = logging.getLogger(__name__)
-
 # The means of a closed round never change: comparisons over every unit's latest round would
 # otherwise average millions of answers on each page view. Kept in the shared cache (Redis in
 # production) for a month; a deleted round's entry is dropped (assessments.signals).
@@ -229,22 +226,15 @@ def round_means_key(round_id: int) -> str:
 
 def _closed_round_means(round_ids: set[int]) -> dict[int, dict[str, float]]:
     """As _value_means_by_round, for closed rounds only: from the cache where it has them, one
-    grouped query for the rest. A cache that is down only makes it slower."""
+    grouped query for the rest. (A Redis that is down is the cache backend's business:
+    toolkit/cache.py stands in for it.)"""
     keys = {round_means_key(pk): pk for pk in round_ids}
-    try:
-        cached = cache.get_many(list(keys))
-    except Exception:  # Redis down: serve from the database
-        logger.warning("Cache unavailable: round means computed from the database")
-        cached = {}
-    means = {keys[key]: value for key, value in cached.items()}
+    means = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
     fresh = _value_means_by_round(set(round_ids) - means.keys())
     if fresh:
-        try:
-            cache.set_many(
-                {round_means_key(pk): value for pk, value in fresh.items()}, ROUND_MEANS_TIMEOUT
-            )
-        except Exception:
-            logger.warning("Cache unavailable: round means not kept")
+        cache.set_many(
+            {round_means_key(pk): value for pk, value in fresh.items()}, ROUND_MEANS_TIMEOUT
+        )
     return {**means, **fresh}
 
 

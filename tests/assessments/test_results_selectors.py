@@ -237,9 +237,9 @@ def test_closed_rounds_means_come_from_the_cache_the_second_time(org, version):
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "toolkit.cache.RedisWithLocalFallback",  # as in production
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: the cache is down
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
 )
