@@ -12,6 +12,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from toolkit.outbox import enqueue_on_commit
 from toolkit.roles import ADMINISTRATORS, REVIEWERS, TRAINERS
 
 from .models import AccessibilityFeedback
@@ -102,5 +103,5 @@ def feedback_submit(
         feedback = AccessibilityFeedback.objects.create(
             message=message, page_url=page_url, email=email, language=language
         )
-        transaction.on_commit(lambda: notify_administrators_of_feedback.delay(feedback.pk))
+        enqueue_on_commit(notify_administrators_of_feedback, feedback.pk)
     return feedback

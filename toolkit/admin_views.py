@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from . import audit, people_import, permissions, personal_data, tasks
 from .forms import ErasePersonForm, PeopleImportForm
 from .models import AuditEvent, PeopleImport, User
+from .outbox import enqueue_on_commit
 
 
 def _require_administrator(request) -> None:
@@ -80,7 +81,7 @@ def commit(request, pk):
         # A second click on the button: say so instead of answering 404.
         messages.error(request, _("This import has already been run."))
         return redirect("people_import:preview", record.pk)
-    tasks.commit_people_import.delay(str(record.pk))
+    enqueue_on_commit(tasks.commit_people_import, str(record.pk))
     messages.success(request, _("The import has started. Invitations are sent when it is done."))
     return redirect("people_import:preview", record.pk)
 

@@ -229,3 +229,20 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}: {self.subject}"
+
+
+class OutboxTask(models.Model):
+    """A Celery task written in the same transaction as the change that calls for it, and
+    deleted once the broker has taken it (toolkit.outbox). A row that stays means the broker
+    was down: the beat task `toolkit.replay_outbox` sends it when the broker is back."""
+
+    name = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.args}"

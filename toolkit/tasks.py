@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.core.exceptions import ValidationError
 
-from . import invitations, people_import
+from . import invitations, outbox, people_import
 from .models import PeopleImport, User
 
 
@@ -28,5 +28,11 @@ def commit_people_import(import_id: str) -> int:
         )
         return 0
     if created_ids:
-        send_invitations.delay(created_ids)
+        outbox.enqueue_on_commit(send_invitations, created_ids)
     return len(created_ids)
+
+
+@shared_task(name="toolkit.replay_outbox")
+def replay_outbox() -> int:
+    """Send the tasks that waited in the outbox while the broker was down (toolkit.outbox)."""
+    return outbox.outbox_replay()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.models import Membership, Unit, User
+from toolkit.outbox import enqueue_on_commit
 
 from ..models import AssessmentRound, ValueKey
 from ..models_actions import (
@@ -381,9 +382,7 @@ def action_reminders_send_due(*, today: datetime.date | None = None) -> dict[str
                     **{flag: True}
                 )
                 if claimed:
-                    transaction.on_commit(
-                        lambda pk=pk, kind=kind: send_action_reminder.delay(pk, kind)
-                    )
+                    enqueue_on_commit(send_action_reminder, pk, kind)
             sent[kind] += claimed
     return sent
 
@@ -415,5 +414,5 @@ def overdue_digest_send(*, today: datetime.date | None = None) -> int:
     recipients = overdue_digest_recipients(today=today)
     for user_id, action_ids in recipients.items():
         ids = sorted(action_ids)
-        transaction.on_commit(lambda u=user_id, ids=ids: send_overdue_digest.delay(u, ids))
+        enqueue_on_commit(send_overdue_digest, user_id, ids)
     return len(recipients)

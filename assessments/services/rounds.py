@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.models import Membership, Unit, User
+from toolkit.outbox import enqueue_on_commit
 
 from ..models import AssessmentRound, Draft, FrameworkVersion, Invitation, Participation
 from .answering import responses_unseal
@@ -98,7 +99,7 @@ def _queue_invitation_mails(round: AssessmentRound, user_ids: list[int]) -> None
     from ..tasks import send_round_invitations
 
     if user_ids:
-        transaction.on_commit(lambda: send_round_invitations.delay(round.pk, user_ids))
+        enqueue_on_commit(send_round_invitations, round.pk, user_ids)
 
 
 def round_open(*, round: AssessmentRound, today: datetime.date | None = None) -> int:
@@ -236,7 +237,7 @@ def round_remind_now(*, round: AssessmentRound, today: datetime.date | None = No
         locked.save(update_fields=["last_manual_reminder_on"])
         user_ids = not_answered_user_ids(locked)
         if user_ids:
-            transaction.on_commit(lambda: send_round_reminders.delay(locked.pk, user_ids))
+            enqueue_on_commit(send_round_reminders, locked.pk, user_ids)
     round.refresh_from_db()
     return len(user_ids)
 
@@ -262,8 +263,6 @@ def reminders_send_due(*, today: datetime.date | None = None) -> int:
                 )
                 user_ids = not_answered_user_ids(round) if claimed else []
                 if user_ids:
-                    transaction.on_commit(
-                        lambda pk=round.pk, ids=user_ids: send_round_reminders.delay(pk, ids)
-                    )
+                    enqueue_on_commit(send_round_reminders, round.pk, user_ids)
             sent += bool(claimed)
     return sent

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import Membership, Unit, User
+from toolkit.outbox import enqueue_on_commit
 
 from ..models import AssignmentReminder, CourseAssignment, CoursePage, Enrolment
 
@@ -71,7 +72,7 @@ def assignment_create(
         assignment.members.set(members)
         from ..tasks import send_assignment_mail
 
-        transaction.on_commit(lambda: send_assignment_mail.delay(assignment.pk, "assigned"))
+        enqueue_on_commit(send_assignment_mail, assignment.pk, "assigned")
     return assignment
 
 
@@ -116,14 +117,15 @@ def assignment_reminders_send_due(*, today: datetime.date | None = None) -> dict
             user_ids = _reminders_due(assignment, kind)
             if not user_ids:
                 continue
-            AssignmentReminder.objects.bulk_create(
-                [
-                    AssignmentReminder(assignment=assignment, user_id=pk, kind=kind)
-                    for pk in user_ids
-                ],
-                ignore_conflicts=True,
-            )
-            send_assignment_mail.delay(assignment.pk, kind, user_ids)
+            with transaction.atomic():  # the record and the queued mail commit together
+                AssignmentReminder.objects.bulk_create(
+                    [
+                        AssignmentReminder(assignment=assignment, user_id=pk, kind=kind)
+                        for pk in user_ids
+                    ],
+                    ignore_conflicts=True,
+                )
+                enqueue_on_commit(send_assignment_mail, assignment.pk, kind, user_ids)
             sent[kind] += len(user_ids)
     return {str(kind): count for kind, count in sent.items()}
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from toolkit.models import User
+from toolkit.outbox import enqueue_on_commit
 
 from ..models import LessonPage, WebinarRegistration
 from .progress import lesson_attendance_mark
@@ -44,7 +45,7 @@ def _lock_webinar(lesson: LessonPage) -> None:
 def _notify(registration: WebinarRegistration, template: str) -> None:
     from ..tasks import send_webinar_mail
 
-    transaction.on_commit(lambda: send_webinar_mail.delay(registration.pk, template))
+    enqueue_on_commit(send_webinar_mail, registration.pk, template)
 
 
 def webinar_register(
@@ -157,12 +158,11 @@ def webinar_reminders_send_due(*, now: datetime.datetime | None = None) -> int:
     due = WebinarRegistration.objects.filter(
         lesson_key__in=set(keys), status=Status.REGISTERED, reminded_at__isnull=True
     )
-    ids = []
-    with transaction.atomic():
+    sent = 0
+    with transaction.atomic():  # the mark and the queued mail commit together
         for registration in due.select_for_update(skip_locked=True):
             registration.reminded_at = now
             registration.save(update_fields=["reminded_at"])
-            ids.append(registration.pk)
-    for pk in ids:
-        send_webinar_mail.delay(pk, "reminder")
-    return len(ids)
+            enqueue_on_commit(send_webinar_mail, registration.pk, "reminder")
+            sent += 1
+    return sent

@@ -7,7 +7,7 @@ import sys
 
 import requests
 
-from tests.toolkit.test_prod_mode import ROOT, free_port, wait_until_serving
+from tests.toolkit.processes import ROOT, free_port, wait_until_serving
 
 
 def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():

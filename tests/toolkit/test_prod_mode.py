@@ -7,150 +7,21 @@ the production settings, starts the two servers as `make prod` does, and drops i
 Without PostgreSQL it fails with the command that starts it."""
 
 import json
-import os
-import re
-import secrets
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import uuid
-from pathlib import Path
 
 import psycopg
-import pytest
 import requests
 
 from tests.load.rush import run
-
-ROOT = Path(__file__).resolve().parents[2]
-SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-EMAIL, PASSWORD = "prod.test@example.org", "a-long-password-for-prod"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def production_env():
-    name = f"arvokas_prodtest_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.fail(
-            f"PostgreSQL is not running at {SERVER}: start it with "
-            "'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'"
-        )
-    admin.execute(f'CREATE DATABASE "{name}"')
-    ports = [free_port(), free_port()]
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "toolkit.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": SERVER.rsplit("/", 1)[0] + "/" + name,
-        "REDIS_URL": REDIS,
-        "CELERY_BROKER_URL": REDIS,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": f"http://127.0.0.1:{ports[0]}",
-        "CSRF_TRUSTED_ORIGINS": ",".join(f"http://127.0.0.1:{p}" for p in ports),
-        "SECURE_SSL_REDIRECT": "false",
-        "REQUIRE_MFA_FOR_ADMINS": "false",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    }
-    try:
-        yield env, ports
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-
-
-def wait_until_serving(port: int, *, healthy: bool = True) -> None:
-    """Until the server answers /healthz (with 200, unless told it cannot be healthy)."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            status = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code
-            if status == 200 or not healthy:
-                return
-        except requests.RequestException:  # not listening yet, or still loading the app
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"gunicorn on port {port} did not start")
-
-
-@pytest.fixture
-def two_app_servers(production_env):
-    env, ports = production_env
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from toolkit.models import User; from allauth.account.models import EmailAddress; "
-        f"u = User.objects.create_user(email='{EMAIL}', password='{PASSWORD}', first_name='Pia'); "
-        "EmailAddress.objects.create(user=u, email=u.email, verified=True, primary=True)",
-    )
-    servers = [app_server(env, port) for port in ports]
-    try:
-        for port in ports:
-            wait_until_serving(port)
-        yield [f"http://127.0.0.1:{port}" for port in ports]
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=20)
-
-
-def app_server(env: dict, port: int) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "toolkit/prod/gunicorn.conf.py",
-            "-w",
-            "1",
-            "-b",
-            f"127.0.0.1:{port}",
-            "toolkit.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def log_in(base: str) -> str:
-    """Log in with the form, as a browser does; returns the session cookie's value."""
-    login_page = requests.get(f"{base}/fi/accounts/login/", timeout=10)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page.text).group(1)
-    logged_in = requests.post(
-        f"{base}/fi/accounts/login/",
-        data={"csrfmiddlewaretoken": token, "login": EMAIL, "password": PASSWORD},
-        cookies={"csrftoken": login_page.cookies["csrftoken"]},
-        headers={"Referer": f"{base}/fi/accounts/login/"},
-        allow_redirects=False,
-        timeout=10,
-    )
-    assert logged_in.status_code == 302, logged_in.text[:500]
-    assert "Secure" in logged_in.headers["Set-Cookie"]
-    return logged_in.cookies["sessionid"]
+from tests.toolkit.processes import (
+    SERVER,
+    app_server,
+    free_port,
+    log_in,
+    manage,
+    wait_until_serving,
+)
 
 
 def test_login_on_one_app_server_continues_on_the_other(two_app_servers):

@@ -218,6 +218,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Where the file-based mail backend (staging, the fault tests) writes each mail.
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Arvokas <noreply@example.org>")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
@@ -238,7 +240,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
     "max_retries": 1,
-    "visibility_timeout": 3600,
+    # A task whose worker died (killed, machine lost) before it finished is handed to another
+    # worker after this many seconds (tasks are acknowledged late). No task here runs that long.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+    # Look for such tasks every 10 s, not every 100 s (the default interval x throttle).
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE: dict = {
@@ -275,6 +282,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-assignment-reminders": {
         "task": "learning.tasks.run_assignment_reminders",
         "schedule": crontab(hour=7, minute=45),
+    },
+    # Tasks the broker could not take while it was down (toolkit.outbox) go out once it is back.
+    "toolkit-replay-outbox": {
+        "task": "toolkit.replay_outbox",
+        "schedule": env.float("OUTBOX_REPLAY_SECONDS", default=60.0),
     },
 }
 
