@@ -47,6 +47,11 @@ test: setup node_modules/.installed
 prod: setup
 	PORT=$(PORT) toolkit/prod/run
 
+# County-scale data on the local PostgreSQL and one timed run of the main pages and PDFs; writes
+# docs/performance.md (about 10 min the first time, the data is kept for the next run).
+bench: setup
+	toolkit/prod/bench
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .

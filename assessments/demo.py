@@ -34,6 +34,7 @@ from .models import (
     Value,
     ValueKey,
 )
+from .selectors.results import rounds_changed
 
 Texts = tuple[str, str, str]  # Finnish, Swedish, English
 
@@ -627,4 +628,5 @@ def _scale_chunk(
             text_share=0.04,
         )
     batch.save(batch_size=5000)
+    rounds_changed()  # bulk_create sends no signal: retire cached comparisons here
     return len(batch.responses)

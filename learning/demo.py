@@ -219,16 +219,17 @@ def seed_scale_learning(*, units, share: float = 0.6) -> int:
             if unit.pk not in assigned
         ]
     )
+    # Who is enrolled depends on each person's place among all members, not among those not yet
+    # enrolled, so a second run adds nobody.
     people = (
         User.objects.filter(memberships__unit__in=units)
-        .exclude(pk__in=have)
         .order_by("pk")
         .values_list("pk", flat=True)
         .distinct()
     )
     enrolments, completions = [], []
     for index, user_id in enumerate(people):
-        if (index % 100) >= share * 100:
+        if (index % 100) >= share * 100 or user_id in have:
             continue
         started = now - datetime.timedelta(days=index % 60 + 1)
         done = index % 5 < 2

@@ -25,6 +25,7 @@ Definitions (where the issue is silent):
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -238,6 +239,52 @@ def _closed_round_means(round_ids: set[int]) -> dict[int, dict[str, float]]:
     return {**means, **fresh}
 
 
+# What a closed round is compared with changes only when another round or a unit changes (a
+# round closes, a unit moves to another area). Every such change draws a new generation token
+# (assessments.signals), so comparisons made before it are never read again; the day's timeout
+# bounds what a bulk change that sends no signal could leave behind.
+COMPARISON_TIMEOUT = 24 * 3600
+ROUNDS_GENERATION_KEY = "assessments:rounds-generation"
+
+
+def rounds_changed() -> None:
+    """Forget every cached comparison: a round or a unit has changed."""
+    cache.set(ROUNDS_GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _comparison(*, round: AssessmentRound, threshold: int, own: dict[str, float]) -> dict:
+    """The area and organisation value means this round is compared with (see the module's
+    docstring), and how many units each covers."""
+    comparable = _comparable_rounds(round=round, threshold=threshold)
+    means = _closed_round_means({row["pk"] for row in comparable})
+    parent_id = round.unit.parent_id
+    area = [row["pk"] for row in comparable if parent_id and row["unit__parent_id"] == parent_id]
+    everyone = [row["pk"] for row in comparable]
+
+    def average(key: str, pks: list[int]) -> float | None:
+        found = [means[pk][key] for pk in pks if key in means.get(pk, {})]
+        if key in own:
+            found.append(own[key])
+        return _average(found)
+
+    return {
+        "area_units": len(area) + 1,
+        "organisation_units": len(everyone) + 1,
+        "area": {key: average(key, area) for key in ValueKey.values} if parent_id else {},
+        "organisation": {key: average(key, everyone) for key in ValueKey.values},
+    }
+
+
+def _closed_round_comparison(*, round: AssessmentRound, threshold: int, own: dict) -> dict:
+    generation = cache.get_or_set(ROUNDS_GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+    key = f"assessments:comparison:v1:{generation}:{threshold}:{round.pk}"
+    comparison = cache.get(key)
+    if comparison is None:
+        comparison = _comparison(round=round, threshold=threshold, own=own)
+        cache.set(key, comparison, COMPARISON_TIMEOUT)
+    return comparison
+
+
 def _ref(r: AssessmentRound) -> RoundRef:
     return RoundRef(pk=r.pk, title=r.title, opens_on=r.opens_on, closes_on=r.closes_on)
 
@@ -363,8 +410,7 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
         return results
 
     previous = _previous_round(round=round)
-    comparable = _comparable_rounds(round=round, threshold=threshold)
-    round_ids = {round.pk} | {row["pk"] for row in comparable}
+    round_ids = {round.pk}
     if previous is not None:
         results.previous_round = _ref(previous)
         results.previous_suppressed = previous.n < threshold
@@ -372,12 +418,12 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
             round_ids.add(previous.pk)
     closed = round.status == AssessmentRound.Status.CLOSED
     means = (_closed_round_means if closed else _value_means_by_round)(round_ids)
-
-    parent_id = round.unit.parent_id
-    area = [row["pk"] for row in comparable if parent_id and row["unit__parent_id"] == parent_id]
-    everyone = [row["pk"] for row in comparable]
-    results.area_unit_count = len(area) + 1
-    results.organisation_unit_count = len(everyone) + 1
+    own = means.get(round.pk, {})
+    comparison = (_closed_round_comparison if closed else _comparison)(
+        round=round, threshold=threshold, own=own
+    )
+    results.area_unit_count = comparison["area_units"]
+    results.organisation_unit_count = comparison["organisation_units"]
 
     results.split_shown = counts["staff"] >= threshold and counts["supervisors"] >= threshold
     split = _split_means(round) if results.split_shown else {}
@@ -386,14 +432,6 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
     previous_means = (
         means.get(previous.pk, {}) if previous and not results.previous_suppressed else {}
     )
-    own = means.get(round.pk, {})
-
-    def compare(key: str, pks: list[int]) -> float | None:
-        found = [means[pk][key] for pk in pks if key in means.get(pk, {})]
-        if key in own:
-            found.append(own[key])
-        return _average(found)
-
     values = FrameworkValue.objects.filter(version_id=round.framework_version_id).prefetch_related(
         "statements"
     )
@@ -414,8 +452,8 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
                 change=Change(mean - previous_mean)
                 if mean is not None and previous_mean is not None
                 else None,
-                area_mean=compare(value.key, area) if parent_id else None,
-                organisation_mean=compare(value.key, everyone),
+                area_mean=comparison["area"].get(value.key),
+                organisation_mean=comparison["organisation"].get(value.key),
                 staff_mean=split.get((RespondentRole.STAFF, value.pk)),
                 supervisor_mean=split.get((RespondentRole.SUPERVISOR, value.pk)),
                 barriers=texts.get((value.pk, OpenAnswer.Kind.BARRIER), []),

@@ -124,8 +124,11 @@ def test_follow_up_pages_do_the_same_number_of_queries_at_two_sizes(
     _query_counts(client, urls)  # warm the per-process caches (site, content types)
     small = _query_counts(client, urls)
     _grow(org, version, spring, due, rounds=8, actions=25)
-    cold = _query_counts(client, urls)  # the new rounds' means are not cached yet: one query
+    # Cold: the new rounds' means are not cached yet (the timeline: one query), and the new
+    # rounds retired the results page's cached comparison (one query to make it again).
+    cold = _query_counts(client, urls)
     large = _query_counts(client, urls)
     assert large == small
-    assert [c - n for c, n in zip(cold, large, strict=True)] in ([0, 1, 0, 0, 0], [0] * 5)
+    extra = [c - n for c, n in zip(cold, large, strict=True)]
+    assert extra[0] == extra[2] == extra[3] == 0 and extra[1] <= 1 and extra[4] <= 1
     assert max(large) <= 25

@@ -25,7 +25,7 @@ from assessments.selectors.results import round_results
 from assessments.services import frameworks
 from assessments.services import rounds as round_services
 from toolkit import demo as toolkit_demo
-from toolkit.models import Unit
+from toolkit.models import Unit, User
 
 MODELS = (
     Framework,
@@ -226,3 +226,17 @@ def test_seed_scale_without_rounds_option_makes_no_rounds(db):
     )
     assert AssessmentRound.objects.count() == 2
     assert Response.objects.count() == 8
+
+
+def test_scale_enrolments_cover_the_share_of_staff_once(db):
+    from learning.demo import seed_scale_learning
+    from learning.models import CourseAssignment, Enrolment
+
+    toolkit_demo.seed_scale_organisation(units=2, staff=200, areas=1)
+    units = list(Unit.objects.filter(code__startswith="SCALE-U"))
+    staff = User.objects.filter(memberships__unit__in=units).distinct().count()
+    scale_enrolments = Enrolment.objects.filter(user__memberships__unit__in=units)
+    assert seed_scale_learning(units=units) == scale_enrolments.count() == 0.6 * staff
+    assert CourseAssignment.objects.filter(unit__in=units).count() == 2
+    assert seed_scale_learning(units=units) == 0
+    assert scale_enrolments.count() == 0.6 * staff

@@ -248,3 +248,40 @@ def test_results_are_computed_from_the_database_while_the_cache_is_down(org, ver
     add_responses(round, 5, score=3)
     results = round_results(round=round, viewer=org.supervisor_a)
     assert [v.mean for v in results.values] == [3.0] * 5
+
+
+def test_a_cached_comparison_is_made_again_when_another_unit_closes_a_round(
+    org, version, django_capture_on_commit_callbacks
+):
+    from assessments.services.rounds import round_close
+
+    round = closed_round(org.unit_a, version)
+    add_responses(round, 5, 4)
+    neighbour = closed_round(org.unit_b, version, status=AssessmentRound.Status.OPEN)
+    add_responses(neighbour, 5, 2)
+    assert results_of(round, org.supervisor_a).values[0].area_mean == pytest.approx(4.0)
+    with CaptureQueriesContext(connection) as cached:
+        assert results_of(round, org.supervisor_a).values[0].area_mean == pytest.approx(4.0)
+    assert not any("ROW_NUMBER" in q["sql"] for q in cached)  # no comparable-rounds query
+
+    with django_capture_on_commit_callbacks(execute=True):
+        round_close(round=neighbour, today=SPRING)
+    results = results_of(round, org.supervisor_a)
+    assert results.values[0].area_mean == pytest.approx(3.0)  # A 4 and B 2
+    assert results.area_unit_count == 2
+
+
+def test_a_cached_comparison_is_made_again_when_a_unit_moves_to_another_area(
+    org, version, django_capture_on_commit_callbacks
+):
+    round = closed_round(org.unit_a, version)
+    add_responses(round, 5, 4)
+    add_responses(closed_round(org.unit_b, version), 5, 2)
+    assert results_of(round, org.supervisor_a).area_unit_count == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        org.unit_b.parent = UnitFactory(code="AREA2")
+        org.unit_b.save()
+    results = results_of(round, org.supervisor_a)
+    assert results.area_unit_count == 1
+    assert results.organisation_unit_count == 2
+    assert results.values[0].area_mean == pytest.approx(4.0)

@@ -9,16 +9,13 @@ If the improvement-action table is not in this database yet (its migration not a
 table is created inside a transaction that is rolled back at the end, so the timing includes the
 action query and the database is left exactly as it was."""
 
-import statistics
-import time
-
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from assessments import models as assessment_models
 from assessments.selectors.overview import organisation_overview
+from toolkit.bench import timed
 from toolkit.models import Unit, User
 
 
@@ -74,16 +71,5 @@ class Command(BaseCommand):
         assert response.status_code == 200, response.status_code
 
     def _time(self, label: str, runs: int, call) -> None:
-        call()  # warm caches
-        times = []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                call()
-                times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        self.stdout.write(
-            f"{label}: median {statistics.median(times):.0f} ms, "
-            f"p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, "
-            f"max {times[-1]:.0f} ms, {len(queries)} queries"
-        )
+        median, p95, queries = timed(call, runs)
+        self.stdout.write(f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries")

@@ -5,16 +5,12 @@
 Renders the pages through Django's test client as an administrator, so the numbers are the
 server's own time (no network), with the number of SQL queries per page."""
 
-import statistics
-import time
-
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from assessments.models import AssessmentRound
+from toolkit.bench import timed
 from toolkit.models import User
 
 
@@ -47,17 +43,12 @@ class Command(BaseCommand):
             ("results page", f"/fi/assessments/rounds/{round.pk}/results/"),
             ("round list", f"/fi/assessments/units/{round.unit.code}/rounds/"),
         ):
-            client.get(path)  # warm caches
-            times = []
-            for _ in range(runs):
-                with CaptureQueriesContext(connection) as queries:
-                    start = time.perf_counter()
-                    response = client.get(path)
-                    times.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, response.status_code
-            times.sort()
+            median, p95, queries = timed(lambda path=path: _get(client, path), runs)
             self.stdout.write(
-                f"{label}: median {statistics.median(times):.0f} ms, "
-                f"p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, "
-                f"max {times[-1]:.0f} ms, {len(queries)} queries"
+                f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries"
             )
+
+
+def _get(client: Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, response.status_code

@@ -6,16 +6,12 @@ Renders through Django's test client, so the numbers are the server's own time, 
 of SQL queries per page: the unit training report as the unit's supervisor, "My learning" and
 the course page as an enrolled learner, and the trainers' analytics."""
 
-import statistics
-import time
-
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from learning.models import CourseAssignment, CoursePage, Enrolment
+from toolkit.bench import timed
 from toolkit.models import Membership, User
 from toolkit.roles import TRAINERS
 
@@ -60,18 +56,10 @@ class Command(BaseCommand):
     def _time(self, label: str, user, path: str, runs: int) -> None:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(user)
-        client.get(path)  # warm caches
-        times = []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = client.get(path)
-                times.append((time.perf_counter() - start) * 1000)
-            if response.status_code != 200:
-                self.stderr.write(f"{label}: HTTP {response.status_code} for {path}")
-                return
-        times.sort()
-        self.stdout.write(
-            f"{label}: median {statistics.median(times):.0f} ms, "
-            f"p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms, {len(queries)} queries"
-        )
+
+        def get() -> None:
+            response = client.get(path)
+            assert response.status_code == 200, f"{label}: HTTP {response.status_code} for {path}"
+
+        median, p95, queries = timed(get, runs)
+        self.stdout.write(f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries")

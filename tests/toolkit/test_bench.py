@@ -1,0 +1,58 @@
+"""`make bench` (toolkit/bench.py): every page and PDF of the issue is timed in one run, the
+report states each target and whether it is met, and the query counts of two runs are compared.
+The county-scale figures themselves are in docs/performance.md."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from toolkit import bench
+
+NAMES = [
+    "Bare Django view",
+    "Plain Wagtail page",
+    "Unit results page",
+    "Organisation overview",
+    "My learning",
+    "Unit results page, cache emptied",
+    "Unit PDF report",
+    "Certificate PDF",
+]
+
+
+def test_bench_times_every_page_and_writes_the_report(db, tmp_path):
+    call_command("seed_demo", stdout=StringIO())
+    earlier = tmp_path / "small.json"
+    call_command("bench", runs=2, pdf_runs=1, save=earlier, stdout=StringIO())
+    report = tmp_path / "performance.md"
+    call_command("bench", runs=2, pdf_runs=1, compare=earlier, write=report, stdout=StringIO())
+    text = report.read_text()
+    for name in NAMES:
+        assert f"\n| {name} | " in text, name
+    assert "| SQL queries equal at both data sizes | all equal | yes |" in text
+    assert "| Unit results page within 3x the plain Wagtail page |" in text
+    assert "Data: 12 units" in text
+
+
+def row(name: str, median: float, queries: int = 5) -> bench.Row:
+    return bench.Row(name, "", median, median, queries)
+
+
+def test_targets_missed_are_reported_as_missed():
+    rows = [
+        row("Plain Wagtail page", 10),
+        row("Unit results page", 31, queries=20),
+        row("Organisation overview", 99),
+        row("Unit PDF report", 2000),
+        row("Certificate PDF", 120),
+    ]
+    smaller = [
+        {"name": "Unit results page", "queries": 19},
+        {"name": "Certificate PDF", "queries": 5},
+    ]
+    checks = {target: (got, met) for target, got, met in bench.target_checks(rows, smaller)}
+    assert checks["Unit results page within 3x the plain Wagtail page"] == ("3.1x", False)
+    assert checks["Organisation overview within 10x the plain Wagtail page"] == ("9.9x", True)
+    assert checks["Unit PDF report under 2,000 ms"] == ("2,000 ms", False)
+    assert checks["Certificate PDF under 500 ms"] == ("120 ms", True)
+    assert checks["SQL queries equal at both data sizes"] == ("Unit results page differ", False)
