@@ -219,12 +219,12 @@ def performance_markdown(
     wagtail = next(row.median_ms for row in rows if row.name == WAGTAIL)
     small = {row["name"]: row["queries"] for row in compare or []}
     lines = [
-        "# Performance",
+        "## Benchmark (`make bench`)",
         "",
-        "Written by `make bench` (toolkit/bench.py); do not edit by hand. Each page is rendered",
-        "through Django's test client with all middleware, as the person who would see it, so the",
-        "times are the server's own (no network). PDFs are timed as the Celery task makes and",
-        "stores them. Median and 95th percentile of repeated runs after one warm-up run.",
+        "Each page is rendered through Django's test client with all middleware, as the person",
+        "who would see it, so the times are the server's own (no network; the cache in process",
+        "memory). PDFs are timed as the Celery task makes and stores them. Median and 95th",
+        "percentile of repeated runs after one warm-up run.",
         "",
         f"- Measured: {datetime.date.today():%Y-%m-%d}, {platform.machine()}, "
         f"Python {platform.python_version()}, {connection.vendor} {_server_version()}",
@@ -245,7 +245,7 @@ def performance_markdown(
             f"| {row.name} | {row.what} | {row.median_ms:,.0f} | {row.p95_ms:,.0f} | "
             f"{row.queries} | {small.get(row.name, '')} | {row.median_ms / wagtail:.1f} |"
         )
-    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    lines += ["", "### Targets", "", "| target | measured | met |", "|---|---|---|"]
     for target, got, met in target_checks(rows, compare):
         lines.append(f"| {target} | {got} | {'yes' if met else '**no**'} |")
     return "\n".join(lines) + "\n"

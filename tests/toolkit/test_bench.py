@@ -56,3 +56,30 @@ def test_targets_missed_are_reported_as_missed():
     assert checks["Unit PDF report under 2,000 ms"] == ("2,000 ms", False)
     assert checks["Certificate PDF under 500 ms"] == ("120 ms", True)
     assert checks["SQL queries equal at both data sizes"] == ("Unit results page differ", False)
+
+
+def test_bench_and_load_test_each_rewrite_only_their_own_section(tmp_path):
+    from tests.load.rush import report_markdown
+    from toolkit.report_sections import section_write
+
+    path = tmp_path / "performance.md"
+    section_write(path, "bench", "## Benchmark\n\nfirst run")
+    load = {
+        "requests": 3515,
+        "seconds": 122.8,
+        "requests_per_second": 28.6,
+        "p50_ms": 55,
+        "p95_ms": 354,
+        "p99_ms": 763,
+        "errors": 0,
+        "employees": 200,
+        "accepted_submits": 200,
+        "stored_responses": 200,
+    }
+    section_write(path, "load", report_markdown(load, browsers=50, servers=2))
+    section_write(path, "bench", "## Benchmark\n\nsecond run")
+    text = path.read_text()
+    assert text.startswith("# Performance\n") and text.count("# Performance") == 1
+    assert "second run" in text and "first run" not in text
+    assert "| 3,515 | 28.6 | 55 | 354 | 763 | 0 | 200 | 200 |" in text
+    assert text.index("<!-- bench -->") < text.index("<!-- load -->")

@@ -13,7 +13,7 @@ import subprocess
 import psycopg
 import requests
 
-from tests.load.rush import run
+from tests.load.rush import run, stored
 from tests.toolkit.processes import (
     SERVER,
     app_server,
@@ -121,11 +121,8 @@ def test_round_closing_rush_loses_no_answer(two_app_servers, production_env, tmp
     report = run(two_app_servers, rush, browsers=20, seconds=30)
     assert report["errors"] == 0, report["error_examples"]
     assert report["accepted_submits"] == 200
-    with psycopg.connect(env["DATABASE_URL"]) as database:
-        stored = database.execute(
-            "SELECT (SELECT count(*) FROM assessments_sealedresponse WHERE round_id = %s),"
-            " (SELECT count(*) FROM assessments_participation WHERE round_id = %s)",
-            (rush["round"], rush["round"]),
-        ).fetchone()
-    assert stored == (200, 200)
+    assert stored(env["DATABASE_URL"], rush["round"]) == {
+        "stored_responses": 200,
+        "stored_participations": 200,
+    }
     print(json.dumps(report))

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from toolkit import bench
+from toolkit.report_sections import section_write
 
 
 class Command(BaseCommand):
@@ -32,5 +33,5 @@ class Command(BaseCommand):
             rows=rows, size=size, compare=earlier.get("rows"), compare_size=earlier.get("size")
         )
         if write:
-            write.write_text(report)
+            section_write(write, "bench", report)
         self.stdout.write(report)
