@@ -75,6 +75,7 @@ def test_bench_and_load_test_each_rewrite_only_their_own_section(tmp_path):
         "employees": 200,
         "accepted_submits": 200,
         "stored_responses": 200,
+        "by_request": {"submit": {"requests": 200, "p50_ms": 25, "p95_ms": 64, "p99_ms": 96}},
     }
     section_write(path, "load", report_markdown(load, browsers=50, servers=2))
     section_write(path, "bench", "## Benchmark\n\nsecond run")
@@ -82,4 +83,5 @@ def test_bench_and_load_test_each_rewrite_only_their_own_section(tmp_path):
     assert text.startswith("# Performance\n") and text.count("# Performance") == 1
     assert "second run" in text and "first run" not in text
     assert "| 3,515 | 28.6 | 55 | 354 | 763 | 0 | 200 | 200 |" in text
+    assert "| submit | 200 | 25 | 64 | 96 |" in text
     assert text.index("<!-- bench -->") < text.index("<!-- load -->")
