@@ -16,6 +16,7 @@ from tests.toolkit.processes import (
     app_server,
     free_port,
     manage,
+    site_prepare,
     stop,
     wait_until_serving,
 )
@@ -70,8 +71,7 @@ def production_env():
 def two_app_servers(production_env):
     """Two gunicorn servers on one migrated database, with one person who can log in."""
     env, ports = production_env
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    site_prepare(env)
     manage(
         env,
         "shell",

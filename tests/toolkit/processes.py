@@ -36,6 +36,12 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
+def site_prepare(env: dict) -> None:
+    """What an app server needs before it starts: the migrated database and the static files."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
 def wait_until_serving(port: int, *, healthy: bool = True) -> None:
     """Until the server answers /healthz (with 200, unless told it cannot be healthy)."""
     deadline = time.monotonic() + 60

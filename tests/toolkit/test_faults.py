@@ -24,6 +24,7 @@ from tests.toolkit.processes import (
     app_server,
     celery,
     manage,
+    site_prepare,
     stop,
     wait_for,
     wait_until_serving,
@@ -64,8 +65,7 @@ def test_mail_queued_while_redis_is_down_goes_out_once_it_is_back(
         "EMAIL_FILE_PATH": str(mails),
         "OUTBOX_REPLAY_SECONDS": "2",
     }
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    site_prepare(env)
     manage(
         env,
         "shell",
