@@ -5,8 +5,8 @@ publishes it once that transaction commits. If the broker (Redis) cannot take it
 and the person who caused it sees no error, since their change is saved. `outbox_replay` (a beat
 task, each minute) sends what stayed once the broker is back, so the mail goes out late but once.
 
-Delivery is at least once: a process that dies between publishing and deleting the row leaves
-it to be sent again. The mail tasks are written for that (each records what it has sent).
+Delivery is at least once: a process that dies in the instant between publishing a task and
+deleting its row leaves it to be sent again, so a mail may, rarely, arrive twice; none is lost.
 """
 
 from __future__ import annotations

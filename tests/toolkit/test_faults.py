@@ -6,8 +6,8 @@ of the test's own as broker and cache, gunicorn, Celery worker and beat):
 - The Celery worker killed in the middle of a unit report PDF: another worker takes the task
   over and the report arrives (late acknowledgement and the broker's visibility timeout).
 
-The database unreachable is test_database_down.py; Redis unreachable while people log in and
-read is test_prod_mode.py; the same answer submitted twice at once is in tests/assessments."""
+The database unreachable is test_database_down.py; Redis unreachable while people log in, read
+and answer is test_prod_mode.py; the same answer submitted twice at once is in tests/assessments."""
 
 import json
 import os

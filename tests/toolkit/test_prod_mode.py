@@ -75,9 +75,11 @@ def test_a_dump_restored_into_a_new_database_serves_the_site(two_app_servers, pr
             admin.execute(f'DROP DATABASE IF EXISTS "{restored.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
-def test_with_redis_down_people_still_log_in_and_read(two_app_servers, production_env):
+def test_with_redis_down_people_still_log_in_read_and_answer(
+    two_app_servers, production_env, tmp_path
+):
     """Redis (cache, session cache, broker) unreachable: /healthz says so but answers 200, and
-    signing in and reading pages work from the database."""
+    signing in, reading pages and answering a self-assessment work from the database."""
     env, _ports = production_env
     down = {
         **env,
@@ -104,6 +106,13 @@ def test_with_redis_down_people_still_log_in_and_read(two_app_servers, productio
                 base + path, cookies={"sessionid": session}, allow_redirects=False, timeout=20
             )
             assert page.status_code == 200, path
+
+        # Three employees open the form, save a draft and submit, as in the load test.
+        manage(down, "seed_rush", "--employees", "3", "--out", str(tmp_path / "rush.json"))
+        rush = json.loads((tmp_path / "rush.json").read_text())
+        report = run([base], rush, browsers=0, seconds=4)
+        assert (report["errors"], report["accepted_submits"]) == (0, 3), report["error_examples"]
+        assert stored(env["DATABASE_URL"], rush["round"])["stored_responses"] == 3
     finally:
         server.terminate()
         server.wait(timeout=20)
