@@ -68,7 +68,14 @@ def timed(call: Callable[[], object], runs: int, *, cold: Callable[[], None] | N
     return statistics.median(times), times[round(0.95 * (len(times) - 1))], queries
 
 
-def _page(user: User, url: str) -> Callable[[], None]:
+def timed_line(label: str, call: Callable[[], object], runs: int) -> str:
+    """One line of the per-part bench commands (bench_results, bench_overview, bench_learning)."""
+    median, p95, queries = timed(call, runs)
+    return f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries"
+
+
+def signed_in_get(user: User, url: str) -> Callable[[], None]:
+    """A call that fetches `url` as `user` (no network) and fails unless the answer is 200."""
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
 
@@ -124,19 +131,31 @@ def measure(*, runs: int = 20, pdf_runs: int = 10) -> list[Row]:
     round, learner = s["round"], s["learner"]
     results_url = f"/fi/assessments/rounds/{round.pk}/results/"
     plan = [
-        (BARE, "an empty answer through all middleware, signed in", _page(learner, "/bench/bare/")),
-        (WAGTAIL, f"{s['page'].title} (StandardPage), as a learner", _page(learner, s["page"].url)),
+        (
+            BARE,
+            "an empty answer through all middleware, signed in",
+            signed_in_get(learner, "/bench/bare/"),
+        ),
+        (
+            WAGTAIL,
+            f"{s['page'].title} (StandardPage), as a learner",
+            signed_in_get(learner, s["page"].url),
+        ),
         (
             "Unit results page",
             f"round {round.pk} of {round.unit.code}, as its supervisor",
-            _page(s["supervisor"], results_url),
+            signed_in_get(s["supervisor"], results_url),
         ),
         (
             "Organisation overview",
             "all units, first page, as an administrator",
-            _page(s["administrator"], "/fi/assessments/overview/"),
+            signed_in_get(s["administrator"], "/fi/assessments/overview/"),
         ),
-        ("My learning", "the learner with most enrolments", _page(learner, "/fi/learning/my/")),
+        (
+            "My learning",
+            "the learner with most enrolments",
+            signed_in_get(learner, "/fi/learning/my/"),
+        ),
     ]
     rows = []
     with override_settings(ROOT_URLCONF=__name__):
@@ -146,7 +165,7 @@ def measure(*, runs: int = 20, pdf_runs: int = 10) -> list[Row]:
             Row(
                 "Unit results page, cache emptied",
                 "the same, each view after the shared cache is emptied",
-                *timed(_page(s["supervisor"], results_url), runs, cold=cache.clear),
+                *timed(signed_in_get(s["supervisor"], results_url), runs, cold=cache.clear),
             )
         )
     rows.append(

@@ -34,6 +34,19 @@ def test_bench_times_every_page_and_writes_the_report(db, tmp_path):
     assert "Data: 12 units" in text
 
 
+def test_per_part_bench_commands_print_a_line_for_each_page(db):
+    call_command("seed_demo", stdout=StringIO())
+    printed = {}
+    for command in ("bench_overview", "bench_learning"):
+        out = StringIO()
+        call_command(command, runs=1, stdout=out)
+        printed[command] = out.getvalue()
+    assert "overview, by name: median" in printed["bench_overview"]
+    assert "overview, one area: median" in printed["bench_overview"]
+    for label in ("unit training report", "my learning", "course page", "learning analytics"):
+        assert f"{label}: median" in printed["bench_learning"], label
+
+
 def row(name: str, median: float, queries: int = 5) -> bench.Row:
     return bench.Row(name, "", median, median, queries)
 

@@ -5,17 +5,14 @@ sends the ping task through the broker and waits for the worker's answer. Withou
 with the command that starts one: a skipped test would hide that the path is untested."""
 
 import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 import redis
 from celery import Celery
 
-ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+from tests.toolkit.processes import REDIS as REDIS_URL
+from tests.toolkit.processes import celery, stop
 
 
 @pytest.fixture
@@ -40,34 +37,18 @@ def worker(redis_url):
         "CELERY_RESULT_BACKEND": redis_url,
         "DATABASE_URL": "sqlite:///:memory:",
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "toolkit",
-            "worker",
-            "--pool=solo",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "-Q",
-            queue,
-            "-l",
-            "WARNING",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+    process = celery(
+        env,
+        "worker",
+        "--pool=solo",
+        "--without-heartbeat",
+        "--without-gossip",
+        "--without-mingle",
+        "-Q",
+        queue,
     )
     yield queue
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop(process)
 
 
 def test_task_sent_through_redis_runs_in_a_separate_worker_process(redis_url, worker):

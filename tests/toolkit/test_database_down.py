@@ -2,12 +2,10 @@
 Retry-After) and /healthz says 503, instead of a 500. A real app server against a closed port."""
 
 import os
-import subprocess
-import sys
 
 import requests
 
-from tests.toolkit.processes import ROOT, free_port, wait_until_serving
+from tests.toolkit.processes import ROOT, app_server, free_port, stop, wait_until_serving
 
 
 def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():
@@ -19,13 +17,7 @@ def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():
         "DEBUG": "false",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:1/unreachable",  # nothing listens there
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}", "toolkit.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = app_server(env, port)
     try:
         wait_until_serving(port, healthy=False)
         base = f"http://127.0.0.1:{port}"
@@ -40,5 +32,4 @@ def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():
         swedish = requests.get(f"{base}/sv/", timeout=10).text
         assert 'lang="sv"' in swedish and "Tjänsten är tillfälligt otillgänglig" in swedish
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop(server)

@@ -20,6 +20,7 @@ from tests.toolkit.processes import (
     free_port,
     log_in,
     manage,
+    stop,
     wait_until_serving,
 )
 
@@ -68,8 +69,7 @@ def test_a_dump_restored_into_a_new_database_serves_the_site(two_app_servers, pr
             )
             assert dashboard.status_code == 200 and "Pia" in dashboard.text
         finally:
-            server.terminate()
-            server.wait(timeout=20)
+            stop(server)
     finally:
         with psycopg.connect(SERVER, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{restored.rsplit("/", 1)[1]}" WITH (FORCE)')
@@ -114,8 +114,7 @@ def test_with_redis_down_people_still_log_in_read_and_answer(
         assert (report["errors"], report["accepted_submits"]) == (0, 3), report["error_examples"]
         assert stored(env["DATABASE_URL"], rush["round"])["stored_responses"] == 3
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop(server)
 
 
 def test_round_closing_rush_loses_no_answer(two_app_servers, production_env, tmp_path):

@@ -11,11 +11,10 @@ action query and the database is left exactly as it was."""
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
-from django.test import Client
 
 from assessments import models as assessment_models
 from assessments.selectors.overview import organisation_overview
-from toolkit.bench import timed
+from toolkit.bench import signed_in_get, timed_line
 from toolkit.models import Unit, User
 
 
@@ -50,11 +49,11 @@ class Command(BaseCommand):
         admin = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
             email="bench-overview@example.org", password=None
         )
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(admin)
         area = Unit.objects.filter(children__isnull=False, parent__isnull=False).first()
         self.stdout.write(f"{Unit.objects.count()} units")
-        self._time("selector only", runs, lambda: organisation_overview(viewer=admin))
+        self.stdout.write(
+            timed_line("selector only", lambda: organisation_overview(viewer=admin), runs)
+        )
         paths = [
             ("overview, by name", "/fi/assessments/overview/"),
             ("overview, by trust desc", "/fi/assessments/overview/?sort=trust&order=desc"),
@@ -63,13 +62,4 @@ class Command(BaseCommand):
         if area is not None:
             paths.append(("overview, one area", f"/fi/assessments/overview/?area={area.pk}"))
         for label, path in paths:
-            self._time(label, runs, lambda path=path: self._get(client, path))
-
-    @staticmethod
-    def _get(client: Client, path: str) -> None:
-        response = client.get(path)
-        assert response.status_code == 200, response.status_code
-
-    def _time(self, label: str, runs: int, call) -> None:
-        median, p95, queries = timed(call, runs)
-        self.stdout.write(f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries")
+            self.stdout.write(timed_line(label, signed_in_get(admin, path), runs))

@@ -7,10 +7,9 @@ server's own time (no network), with the number of SQL queries per page."""
 
 from django.core.management.base import BaseCommand
 from django.db.models import Count
-from django.test import Client
 
 from assessments.models import AssessmentRound
-from toolkit.bench import timed
+from toolkit.bench import signed_in_get, timed_line
 from toolkit.models import User
 
 
@@ -34,8 +33,6 @@ class Command(BaseCommand):
         admin = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
             email="bench@example.org", password=None
         )
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(admin)
         self.stdout.write(
             f"{AssessmentRound.objects.count()} rounds; timing round {round.pk} of {round.unit.code}"
         )
@@ -43,12 +40,4 @@ class Command(BaseCommand):
             ("results page", f"/fi/assessments/rounds/{round.pk}/results/"),
             ("round list", f"/fi/assessments/units/{round.unit.code}/rounds/"),
         ):
-            median, p95, queries = timed(lambda path=path: _get(client, path), runs)
-            self.stdout.write(
-                f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries"
-            )
-
-
-def _get(client: Client, path: str) -> None:
-    response = client.get(path)
-    assert response.status_code == 200, response.status_code
+            self.stdout.write(timed_line(label, signed_in_get(admin, path), runs))

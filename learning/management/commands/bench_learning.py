@@ -8,10 +8,9 @@ the course page as an enrolled learner, and the trainers' analytics."""
 
 from django.core.management.base import BaseCommand
 from django.db.models import Count
-from django.test import Client
 
 from learning.models import CourseAssignment, CoursePage, Enrolment
-from toolkit.bench import timed
+from toolkit.bench import signed_in_get, timed_line
 from toolkit.models import Membership, User
 from toolkit.roles import TRAINERS
 
@@ -51,15 +50,4 @@ class Command(BaseCommand):
             ("course page", learner, course.url),
             ("learning analytics", trainer, f"/fi/learning/analytics/{course.pk}/"),
         ):
-            self._time(label, user, path, runs)
-
-    def _time(self, label: str, user, path: str, runs: int) -> None:
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user)
-
-        def get() -> None:
-            response = client.get(path)
-            assert response.status_code == 200, f"{label}: HTTP {response.status_code} for {path}"
-
-        median, p95, queries = timed(get, runs)
-        self.stdout.write(f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries")
+            self.stdout.write(timed_line(label, signed_in_get(user, path), runs))
