@@ -20,7 +20,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import BasePermissionPolicy
 
 from toolkit import permissions, roles
-from toolkit.models import User
+from toolkit.audit import audit_record
+from toolkit.models import AuditEvent, User
 
 from .models import AnonymitySettings, FrameworkVersion, ValueKey
 from .services import frameworks
@@ -298,8 +299,38 @@ class AnonymitySettingsIndexView(generic.IndexView):
         return redirect(self.edit_url_name, row.pk)
 
 
+def _audit_threshold(request, old: int | None, new: int) -> None:
+    """Every change of k goes to the audit log: who lowered or raised it, from what to what."""
+    if old != new:
+        audit_record(
+            actor=request.user,
+            action=AuditEvent.Action.THRESHOLD_CHANGE,
+            subject=f"anonymity threshold {old if old is not None else '-'} -> {new}",
+        )
+
+
+class AnonymitySettingsCreateView(generic.CreateView):
+    """The first (and only) row; setting k is logged like any later change."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        _audit_threshold(self.request, None, instance.threshold)
+        return instance
+
+
 class AnonymitySettingsEditView(generic.EditView):
-    """Titled by what it is, not by the value being typed (which may be refused)."""
+    """Titled by what it is, not by the value being typed (which may be refused). Each change
+    of k is logged."""
 
     def get_page_subtitle(self):
         return capfirst(AnonymitySettings._meta.verbose_name_plural)
+
+    def save_instance(self):
+        old = (
+            AnonymitySettings.objects.filter(pk=self.object.pk)
+            .values_list("threshold", flat=True)
+            .first()
+        )
+        instance = super().save_instance()
+        _audit_threshold(self.request, old, instance.threshold)
+        return instance

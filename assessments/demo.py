@@ -19,6 +19,7 @@ from django.utils import timezone
 from toolkit.demo import DEMO_UNIT_CODE, DEMO_UNITS
 from toolkit.models import Membership, Unit
 
+from .anonymity import ROLE_NOT_KEPT, current_threshold, roles_kept
 from .models import (
     AnonymitySettings,
     Answer,
@@ -408,7 +409,14 @@ def _add_answers(
 
 
 def _closed_round(
-    unit_id: int, version: FrameworkVersion, title: str, opens_on, closes_on, created_by_id
+    unit_id: int,
+    version: FrameworkVersion,
+    title: str,
+    opens_on,
+    closes_on,
+    created_by_id,
+    *,
+    threshold: int,
 ) -> AssessmentRound:
     tz = timezone.get_current_timezone()
     return AssessmentRound(
@@ -423,6 +431,7 @@ def _closed_round(
         closed_at=datetime.datetime.combine(closes_on, datetime.time(23, 59), tz),
         reminder_before_sent=True,
         reminder_last_day_sent=True,
+        closed_threshold=threshold,
     )
 
 
@@ -463,6 +472,12 @@ def _fill_round(
         for _, role in participants
     ]
     rng.shuffle(roles)
+    if not roles_kept(
+        staff=roles.count(RespondentRole.STAFF),
+        supervisors=roles.count(RespondentRole.SUPERVISOR),
+        threshold=round.closed_threshold,
+    ):
+        roles = [ROLE_NOT_KEPT] * len(roles)  # as round_close stores them
     _add_answers(
         batch,
         rng,
@@ -501,6 +516,7 @@ def seed_demo_rounds() -> int:
     with transaction.atomic():
         if not AnonymitySettings.objects.exists():
             AnonymitySettings.objects.create(threshold=5)
+        k = current_threshold()
         for code in (code for code in codes if code in units):
             rng = random.Random(f"arvokas-demo-{code}")
             unit_members = members[units[code]]
@@ -511,7 +527,9 @@ def seed_demo_rounds() -> int:
             for index, ((title, opens_on, closes_on), means) in enumerate(rounds):
                 if (units[code], title) in have:
                     continue
-                round = _closed_round(units[code], version, title, opens_on, closes_on, supervisor)
+                round = _closed_round(
+                    units[code], version, title, opens_on, closes_on, supervisor, threshold=k
+                )
                 round.save()
                 made += 1
                 _fill_round(
@@ -599,6 +617,7 @@ def _scale_chunk(
     """Rounds and answers of up to a hundred units, in one transaction."""
     members = _members_by_unit(unit_ids)
     have = set(AssessmentRound.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "title"))
+    k = current_threshold()
     rounds, plans = [], []
     for unit_id in unit_ids:
         rng = random.Random(f"arvokas-scale-{unit_id}")
@@ -612,7 +631,9 @@ def _scale_chunk(
             }
             if (unit_id, title) in have:
                 continue
-            rounds.append(_closed_round(unit_id, version, title, opens_on, closes_on, supervisor))
+            rounds.append(
+                _closed_round(unit_id, version, title, opens_on, closes_on, supervisor, threshold=k)
+            )
             plans.append((unit_id, dict(means), rng.random()))
     AssessmentRound.objects.bulk_create(rounds, batch_size=1000)
     batch = _Batch.empty()

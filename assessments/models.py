@@ -18,6 +18,8 @@ from modelcluster.models import ClusterableModel
 
 from toolkit.models import Unit
 
+from .sealing import EncryptedJSONField
+
 
 class TranslatedText:
     """Picks the field `<name>_<language>` for the active language, falling back to Finnish."""
@@ -198,6 +200,11 @@ class AssessmentRound(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # The anonymity threshold in force when the round closed: its floor for good, so lowering
+    # k later never reveals it (assessments.anonymity.round_threshold).
+    closed_threshold = models.PositiveSmallIntegerField(
+        _("anonymity threshold at closing"), null=True, blank=True, editable=False
+    )
     last_manual_reminder_on = models.DateField(null=True, blank=True)
     reminder_before_sent = models.BooleanField(default=False)
     reminder_last_day_sent = models.BooleanField(default=False)
@@ -251,11 +258,13 @@ class Participation(models.Model):
 
 
 class Draft(models.Model):
-    """An unfinished answer, owned by its author until submitted (then deleted)."""
+    """An unfinished answer, owned by its author until submitted (then deleted). Its data is
+    stored encrypted and padded (assessments.sealing), so neither the row nor its remnants on
+    disk after the submit say what the person was writing, or how much."""
 
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="drafts")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    data = models.JSONField(default=dict)
+    data = EncryptedJSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -265,21 +274,26 @@ class Draft(models.Model):
 
 
 class RespondentRole(models.TextChoices):
+    """How a person answered. A closed round keeps the role only where both groups reached k;
+    otherwise its responses have an empty role (assessments.anonymity.ROLE_NOT_KEPT)."""
+
     STAFF = "staff", _("as staff")
     SUPERVISOR = "supervisor", _("as a supervisor")
 
 
 class SealedResponse(models.Model):
-    """A submitted answer while its round is open: no person, no time, a random id.
+    """A submitted answer while its round is open: no person, no time, a random id, and only
+    a fixed-size ciphertext that the round's key opens (assessments.sealing).
 
-    It is written in the same transaction as the person's Participation, which any database
-    can tell (PostgreSQL's xmin, the order of rows on disk). So answers stay sealed here until
-    the round closes, when they are unsealed into Responses in random order, all in the
-    closing transaction, and these rows are deleted: nothing then lines up with a person."""
+    It is written in the same transaction as the person's Participation, which the database can
+    tell (PostgreSQL's xmin; on SQLite the row order, which answering breaks with a random
+    rowid). What lines up is only a ciphertext of the same length as every other one. When the
+    round closes, the answers are unsealed into Responses in random order, all in the closing
+    transaction, and these rows are deleted: nothing then lines up with a person."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="sealed")
-    payload = models.JSONField()
+    ciphertext = models.BinaryField()
 
     class Meta:
         verbose_name = _("sealed answer")
@@ -291,7 +305,7 @@ class Response(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="responses")
-    respondent_role = models.CharField(max_length=12, choices=RespondentRole.choices)
+    respondent_role = models.CharField(max_length=12, choices=RespondentRole.choices, blank=True)
 
     class Meta:
         verbose_name = _("response")

@@ -109,6 +109,7 @@ class AnonymitySettingsViewSet(ModelViewSet):
         [FieldPanel("threshold")], base_form_class=admin_views.AnonymitySettingsForm
     )
     index_view_class = admin_views.AnonymitySettingsIndexView
+    add_view_class = admin_views.AnonymitySettingsCreateView
     edit_view_class = admin_views.AnonymitySettingsEditView
     copy_view_enabled = False
 

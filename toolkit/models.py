@@ -210,6 +210,7 @@ class AuditEvent(models.Model):
         REPORT_DOWNLOAD = "report_download", _("report download")
         DATA_EXPORT = "data_export", _("personal data download")
         ERASURE = "erasure", _("erasure of a person")
+        THRESHOLD_CHANGE = "threshold_change", _("change of the anonymity threshold")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -56,7 +56,8 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import Unit
 
-from ..models import AnonymitySettings, Answer, AssessmentRound, OpenAnswer
+from ..anonymity import current_threshold, round_threshold
+from ..models import Answer, AssessmentRound, OpenAnswer
 from ..models import Value as FrameworkValue
 from .results import (
     SCORES,
@@ -188,8 +189,9 @@ def combined_years(*, parent: Unit, today: datetime.date | None = None) -> list[
 
 def combined_results(*, parent: Unit, year: int) -> CombinedResults:
     """The pooled result of the parent's direct child units' closed rounds that closed in `year`
-    and had fewer than k responses each (check can_view_combined_results first)."""
-    threshold = AnonymitySettings.current_threshold()
+    and had fewer than k responses each (check can_view_combined_results first). Each round is
+    held to its own k (round_threshold), and the pool to the highest of them."""
+    current = current_threshold()
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
         raise ValueError(f"year out of range: {year}")
     rounds = list(
@@ -202,7 +204,8 @@ def combined_results(*, parent: Unit, year: int) -> CombinedResults:
         .annotate(n=_response_count_subquery())
         .order_by("unit__name_fi", "closes_on", "pk")
     )
-    pooled = [r for r in rounds if r.n < threshold]
+    pooled = [r for r in rounds if r.n < round_threshold(r, current=current)]
+    threshold = max([current, *(round_threshold(r, current=current) for r in pooled)])
     total = sum(r.n for r in pooled)
     unit_count = len({r.unit_id for r in pooled})
     settled = year_has_settled(year)
@@ -223,7 +226,7 @@ def combined_results(*, parent: Unit, year: int) -> CombinedResults:
             )
             for r in pooled
         ],
-        own_page_rounds=[OwnPageRound(round=r) for r in rounds if r.n >= threshold],
+        own_page_rounds=[OwnPageRound(round=r) for r in rounds if r not in pooled],
         unit_count=unit_count,
         version_count=len(version_ids),
         statements_shown=len(version_ids) == 1,

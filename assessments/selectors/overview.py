@@ -31,7 +31,8 @@ from django.utils import timezone
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 
-from ..models import AnonymitySettings, AssessmentRound, ImprovementAction, Invitation, ValueKey
+from ..anonymity import current_threshold, threshold_for
+from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
 from .results import Change, _closed_round_means, _response_count_subquery
 
 SORT_KEYS = ("name", "response_rate", *(key.value for key in ValueKey))
@@ -144,7 +145,7 @@ def _latest_two_rounds(unit_ids: list[int] | None) -> dict[int, list[dict]]:
         )
         .filter(rank__lte=2)
         .order_by("unit_id", "rank")
-        .values("pk", "unit_id", "title", "closes_on", "n", "invited")
+        .values("pk", "unit_id", "title", "closes_on", "n", "invited", "closed_threshold")
     )
     by_unit: dict[int, list[dict]] = defaultdict(list)
     for row in ranked:
@@ -173,14 +174,19 @@ def _scope(viewer, units: dict[int, Unit]) -> set[int]:
     return _subtree(children, [pk for pk in led if pk in units])
 
 
+def _shown(round: dict, threshold: int) -> bool:
+    """Whether a round row met its own k (today's `threshold`, or its k at closing if higher)."""
+    return round["n"] >= threshold_for(round["closed_threshold"], current=threshold)
+
+
 def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> OverviewRow:
     if not rounds:
         return OverviewRow(unit=unit, cells=[ValueCell(key, None) for key in keys])
     latest = rounds[0]
     previous = rounds[1] if len(rounds) > 1 else None
-    suppressed = latest["n"] < threshold
+    suppressed = not _shown(latest, threshold)
     own = {} if suppressed else means.get(latest["pk"], {})
-    before = means.get(previous["pk"], {}) if previous and previous["n"] >= threshold else {}
+    before = means.get(previous["pk"], {}) if previous and _shown(previous, threshold) else {}
     cells = []
     for key in keys:
         mean, earlier = own.get(key), before.get(key)
@@ -225,7 +231,7 @@ def organisation_overview(
     area and the units under it) and sorted by `sort` ("name", "response_rate" or a value key,
     with a leading "-" for descending). An area outside the viewer's units and an unknown sort
     are ignored (then overview.area is None and overview.sort is "name")."""
-    threshold = AnonymitySettings.current_threshold()
+    threshold = current_threshold()
     keys = [key.value for key in ValueKey]
     units = {
         u.pk: u
@@ -242,7 +248,7 @@ def organisation_overview(
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
     rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
     means = _closed_round_means(
-        {r["pk"] for pair in rounds.values() for r in pair if r["n"] >= threshold}
+        {r["pk"] for pair in rounds.values() for r in pair if _shown(r, threshold)}
     )
     counts = action_counts(unit_ids=sorted(shown), today=timezone.localdate()) if shown else {}
     rows = []

@@ -39,8 +39,8 @@ from django.utils.translation import gettext_lazy as _
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 
+from ..anonymity import current_threshold, round_threshold, threshold_for
 from ..models import (
-    AnonymitySettings,
     Answer,
     AssessmentRound,
     Invitation,
@@ -302,13 +302,18 @@ def _latest_per_unit(rounds):
 
 
 def _comparable_rounds(*, round: AssessmentRound, threshold: int) -> list[dict]:
-    """Every other unit's latest closed round up to this round's closing, when it met k."""
+    """Every other unit's latest closed round up to this round's closing, when it met its own k
+    (`threshold` is today's k; each round is held to round_threshold's rule)."""
     ranked = _latest_per_unit(
         AssessmentRound.objects.filter(
             status=AssessmentRound.Status.CLOSED, closes_on__lte=round.closes_on
         ).exclude(unit_id=round.unit_id)
-    ).values("pk", "unit_id", "unit__parent_id", "n")
-    return [row for row in ranked if row["n"] >= threshold]
+    ).values("pk", "unit_id", "unit__parent_id", "n", "closed_threshold")
+    return [
+        row
+        for row in ranked
+        if row["n"] >= threshold_for(row["closed_threshold"], current=threshold)
+    ]
 
 
 def _previous_round(*, round: AssessmentRound) -> AssessmentRound | None:
@@ -389,8 +394,10 @@ def _suppressed_reason(threshold: int) -> str:
 def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
     """The results of a closed round as the viewer may see them (check can_view_results first).
 
-    Below k responses the result is marked suppressed and holds no figures and no free text."""
-    threshold = AnonymitySettings.current_threshold()
+    Below k responses the result is marked suppressed and holds no figures and no free text;
+    k is the round's own (round_threshold: never below the k in force when it closed)."""
+    current = current_threshold()
+    threshold = round_threshold(round, current=current)
     counts = Response.objects.filter(round=round).aggregate(
         total=Count("pk"),
         staff=Count("pk", filter=Q(respondent_role=RespondentRole.STAFF)),
@@ -413,14 +420,14 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
     round_ids = {round.pk}
     if previous is not None:
         results.previous_round = _ref(previous)
-        results.previous_suppressed = previous.n < threshold
+        results.previous_suppressed = previous.n < round_threshold(previous, current=current)
         if not results.previous_suppressed:
             round_ids.add(previous.pk)
     closed = round.status == AssessmentRound.Status.CLOSED
     means = (_closed_round_means if closed else _value_means_by_round)(round_ids)
     own = means.get(round.pk, {})
     comparison = (_closed_round_comparison if closed else _comparison)(
-        round=round, threshold=threshold, own=own
+        round=round, threshold=current, own=own
     )
     results.area_unit_count = comparison["area_units"]
     results.organisation_unit_count = comparison["organisation_units"]
@@ -466,22 +473,24 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
 def unit_trend(*, unit: Unit, viewer, until: AssessmentRound | None = None) -> UnitTrend:
     """Every closed round of the unit (up to `until`, if given) with its five value means.
 
-    Rounds with fewer than k responses are kept as points marked suppressed, without means."""
-    threshold = AnonymitySettings.current_threshold()
+    Rounds with fewer than their k responses (round_threshold) are kept as points marked
+    suppressed, without means."""
+    threshold = current_threshold()
     rounds = AssessmentRound.objects.filter(unit=unit, status=AssessmentRound.Status.CLOSED)
     if until is not None:
         rounds = rounds.filter(
             Q(closes_on__lt=until.closes_on) | Q(closes_on=until.closes_on, pk__lte=until.pk)
         )
     rounds = list(rounds.annotate(n=_response_count_subquery()).order_by("closes_on", "pk"))
-    means = _closed_round_means({r.pk for r in rounds if r.n >= threshold})
+    hidden = {r.pk for r in rounds if r.n < round_threshold(r, current=threshold)}
+    means = _closed_round_means({r.pk for r in rounds if r.pk not in hidden})
     keys = [(key.value, str(key.label)) for key in ValueKey]
     points = [
         TrendPoint(
             round=_ref(r),
             response_count=r.n,
-            suppressed=r.n < threshold,
-            means={} if r.n < threshold else {k: means.get(r.pk, {}).get(k) for k, _l in keys},
+            suppressed=r.pk in hidden,
+            means={} if r.pk in hidden else {k: means.get(r.pk, {}).get(k) for k, _l in keys},
         )
         for r in rounds
     ]
@@ -501,11 +510,11 @@ def weakest_values(*, unit_ids: list[int], count: int = 2) -> dict[int, WeakestV
     """unit id -> the `count` values with the lowest means in the unit's latest closed round,
     only where that round had at least k responses (no fallback to an older round). Three
     queries for any number of units; used to recommend courses."""
-    threshold = AnonymitySettings.current_threshold()
+    threshold = current_threshold()
     latest = _latest_per_unit(
         AssessmentRound.objects.filter(unit_id__in=unit_ids, status=AssessmentRound.Status.CLOSED)
     )
-    rounds = [r for r in latest if r.n >= threshold]
+    rounds = [r for r in latest if r.n >= round_threshold(r, current=threshold)]
     means = _closed_round_means({r.pk for r in rounds})
     result = {}
     for r in rounds:

@@ -1,27 +1,33 @@
 """Answering a round: a private draft, then one anonymous submit, unsealed when the round closes.
 
-On submit the answers are sealed (SealedResponse: no person, no time, a random id) and a separate
-Participation says only that this person has answered. Both are written in one transaction, and
-the database's unique (round, user) on Participation makes a second submit, also a simultaneous
-one, fail as a whole: nothing of it is stored. When the round closes, `responses_unseal` turns
-the sealed answers into Responses in random order within the closing transaction, so neither row
-order nor transaction ids tie a Response to the Participation written beside its sealed answer.
+On submit the answers are sealed (SealedResponse: no person, no time, a random id, a fixed-size
+ciphertext for the round's key, see assessments.sealing) and a separate Participation says only
+that this person has answered. Both are written in one transaction, and the database's unique
+(round, user) on Participation makes a second submit, also a simultaneous one, fail as a whole:
+nothing of it is stored. On SQLite the sealed row gets a random rowid, so the table's order does
+not follow the Participations'. When the round closes, `responses_unseal` turns the sealed
+answers into Responses in random order within the closing transaction and deletes the sealed
+rows, so neither row order nor transaction ids tie a Response to a Participation, and what is
+left of a sealed or draft row on disk is a ciphertext that the database alone cannot open.
 """
 
 from __future__ import annotations
 
 import datetime
 import random
+import secrets
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.models import User
 
+from ..anonymity import ROLE_NOT_KEPT, roles_kept, round_threshold
 from ..models import (
     Answer,
     AssessmentRound,
@@ -35,6 +41,7 @@ from ..models import (
     Statement,
     Value,
 )
+from ..sealing import SealingKeyError, answer_seal, answer_unseal
 
 TEXT_LIMIT = 2000
 
@@ -79,16 +86,28 @@ def _ensure_may_answer(round: AssessmentRound, user: User) -> None:
 
 
 def draft_for(*, round: AssessmentRound, user: User) -> Draft | None:
-    return Draft.objects.filter(round=round, user=user).first()
+    """The person's own draft of the round. A draft sealed with another key (the sealing key
+    was changed) cannot be read: it is logged and the person starts from an empty form."""
+    try:
+        return Draft.objects.filter(round=round, user=user).first()
+    except SealingKeyError:
+        return None
 
 
 def draft_save(*, round: AssessmentRound, user: User, data: dict[str, str]) -> Draft:
-    """Store the unfinished answer (the form's cleaned fields) for its author only."""
+    """Store the unfinished answer (the form's cleaned fields) for its author only, encrypted.
+    The earlier draft is overwritten without being read, so a draft sealed with an older key
+    never stops a new save."""
     _ensure_may_answer(round, user)
-    draft, _created = Draft.objects.update_or_create(
-        round=round, user=user, defaults={"data": data}
-    )
-    return draft
+    drafts = Draft.objects.filter(round=round, user=user)
+    with transaction.atomic():
+        if not drafts.update(data=data, updated_at=timezone.now()):
+            try:
+                with transaction.atomic():
+                    return Draft.objects.create(round=round, user=user, data=data)
+            except IntegrityError:  # a simultaneous first save of the same person won
+                drafts.update(data=data, updated_at=timezone.now())
+        return drafts.get()
 
 
 def drafts_delete_stale(*, now: datetime.datetime | None = None) -> int:
@@ -108,7 +127,7 @@ def _validate(round: AssessmentRound, submission: Submission) -> None:
         Statement.objects.filter(value__version=version_id).values_list("pk", flat=True)
     )
     value_ids = set(Value.objects.filter(version=version_id).values_list("pk", flat=True))
-    if submission.role not in RespondentRole.values:
+    if submission.role not in (RespondentRole.STAFF, RespondentRole.SUPERVISOR):
         raise ValidationError(_("Choose whether you answer as staff or as a supervisor."))
     if set(submission.scores) != statement_ids:
         raise ValidationError(_("The answer does not match the questions of this round."))
@@ -132,7 +151,7 @@ def response_submit(*, round: AssessmentRound, user: User, submission: Submissio
             if locked.status != AssessmentRound.Status.OPEN:
                 raise ValidationError(_("The round has closed: answers are no longer accepted."))
             Participation.objects.create(round=locked, user=user)
-            SealedResponse.objects.create(round=locked, payload=_seal(submission))
+            _store_sealed(locked.pk, answer_seal(round_id=locked.pk, payload=_payload(submission)))
             Draft.objects.filter(round=locked, user=user).delete()
     except IntegrityError:
         # The unique (round, user) of Participation: a simultaneous second submit lost the race.
@@ -141,7 +160,34 @@ def response_submit(*, round: AssessmentRound, user: User, submission: Submissio
         ) from None
 
 
-def _seal(submission: Submission) -> dict:
+def _store_sealed(round_id: int, ciphertext: bytes) -> None:
+    """Insert the sealed answer. On SQLite with a random rowid: a plain insert would get the
+    next rowid, so the table's order would follow the Participations'. (On PostgreSQL the row's
+    place and xmin still follow the submit; what lines up there is a ciphertext of the same
+    size as every other, see SealedResponse.)"""
+    if connection.vendor != "sqlite":
+        SealedResponse.objects.create(round_id=round_id, ciphertext=ciphertext)
+        return
+    meta = SealedResponse._meta
+    pk, round_field, data = meta.pk, meta.get_field("round"), meta.get_field("ciphertext")
+    # The names are the model's own; the values are parameters.
+    sql = (
+        f'INSERT INTO "{meta.db_table}" (rowid, "{pk.column}", "{round_field.column}", '  # noqa: S608
+        f'"{data.column}") VALUES (%s, %s, %s, %s)'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                secrets.randbelow(2**62) + 1,
+                pk.get_db_prep_value(uuid.uuid4(), connection),
+                round_id,
+                data.get_db_prep_value(ciphertext, connection),
+            ],
+        )
+
+
+def _payload(submission: Submission) -> dict:
     return {
         "role": submission.role,
         "scores": [[pk, score] for pk, score in submission.scores.items()],
@@ -155,11 +201,24 @@ def _seal(submission: Submission) -> dict:
 
 def responses_unseal(*, round: AssessmentRound) -> int:
     """Turn a closing round's sealed answers into Responses, shuffled, and delete the sealed
-    rows. Call inside the closing transaction. Returns how many answers were unsealed."""
-    sealed = list(SealedResponse.objects.filter(round=round).values_list("pk", "payload"))
+    rows. Call inside the closing transaction, after the round's k at closing is set. The
+    respondents' roles are kept only where both staff and supervisors reach that k. A key that
+    cannot open the answers raises SealingKeyError (nothing is written). Returns how many."""
+    sealed = [
+        (pk, answer_unseal(round_id=round.pk, ciphertext=ciphertext))
+        for pk, ciphertext in SealedResponse.objects.filter(round=round).values_list(
+            "pk", "ciphertext"
+        )
+    ]
     random.SystemRandom().shuffle(sealed)
+    roles = [payload["role"] for _pk, payload in sealed]
+    keep = roles_kept(
+        staff=roles.count(RespondentRole.STAFF),
+        supervisors=roles.count(RespondentRole.SUPERVISOR),
+        threshold=round_threshold(round),
+    )
     responses = Response.objects.bulk_create(
-        Response(round=round, respondent_role=payload["role"]) for _pk, payload in sealed
+        Response(round=round, respondent_role=role if keep else ROLE_NOT_KEPT) for role in roles
     )
     answers, texts = [], []
     for response, (_pk, payload) in zip(responses, sealed, strict=True):

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from toolkit.models import Membership, Unit, User
 from toolkit.outbox import enqueue_on_commit
 
+from ..anonymity import current_threshold
 from ..models import AssessmentRound, Draft, FrameworkVersion, Invitation, Participation
+from ..sealing import SealingKeyError
 from .answering import responses_unseal
 
 Status = AssessmentRound.Status
@@ -157,7 +159,9 @@ def round_extend(
 
 def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -> None:
     """Open → closed, on the closing date or early by hand: the sealed answers become Responses.
-    Unsent drafts are deleted: they can no longer be submitted and are personal data."""
+    The k in force now is stored as the round's floor for good. Unsent drafts are deleted: they
+    can no longer be submitted and are personal data. If the sealing key cannot open the
+    answers, SealingKeyError (a ValidationError) and nothing changes: the round stays open."""
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = AssessmentRound.objects.select_for_update().get(pk=round.pk)
@@ -165,9 +169,10 @@ def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -
             raise ValidationError(_("Only an open round can be closed."))
         locked.status = Status.CLOSED
         locked.closed_at = timezone.now()
+        locked.closed_threshold = current_threshold()
         if locked.closes_on > today:
             locked.closes_on = today  # closed early: results compare by the real closing date
-        locked.save(update_fields=["status", "closed_at", "closes_on"])
+        locked.save(update_fields=["status", "closed_at", "closed_threshold", "closes_on"])
         Draft.objects.filter(round=locked).delete()
         responses_unseal(round=locked)
     round.refresh_from_db()
@@ -198,6 +203,8 @@ def rounds_close_due(*, today: datetime.date | None = None) -> int:
         try:
             round_close(round=round, today=today)
             closed += 1
+        except SealingKeyError:
+            continue  # logged by assessments.sealing; the round stays open until the key is back
         except ValidationError:
             continue
     return closed

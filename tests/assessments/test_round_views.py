@@ -300,10 +300,17 @@ def test_second_submit_through_the_form_is_refused(client, org, open_round):
 
 
 def test_supervisor_may_answer_as_a_supervisor(client, org, open_round):
+    from assessments.sealing import answer_unseal
+
     client.force_login(org.supervisor_a)
     client.post(url(open_round, "answer/"), form_data(open_round, role="supervisor"))
+    sealed = SealedResponse.objects.get()
+    assert answer_unseal(round_id=open_round.pk, ciphertext=sealed.ciphertext)["role"] == (
+        "supervisor"
+    )
     round_services.round_close(round=open_round)
-    assert Response.objects.get().respondent_role == "supervisor"
+    # The only supervisor's answer: no role is kept at closing (test_role_marker).
+    assert Response.objects.get().respondent_role == ""
 
 
 # --- the home page --------------------------------------------------------------------------

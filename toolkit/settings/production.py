@@ -29,6 +29,12 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("insecure"):
         "SECRET_KEY must be a random value of at least 50 characters, e.g. from "
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
+ANSWER_SEALING_KEY = env("ANSWER_SEALING_KEY", default="")
+if ANSWER_SEALING_KEY and len(ANSWER_SEALING_KEY) < 32:
+    raise ImproperlyConfigured(
+        "ANSWER_SEALING_KEY must be a random value of at least 32 characters, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`, or unset."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
