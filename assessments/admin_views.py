@@ -305,7 +305,9 @@ def _audit_threshold(request, old: int | None, new: int) -> None:
         audit_record(
             actor=request.user,
             action=AuditEvent.Action.THRESHOLD_CHANGE,
-            subject=f"anonymity threshold {old if old is not None else '-'} -> {new}",
+            subject=f"anonymity threshold {old} -> {new}"
+            if old is not None
+            else f"anonymity threshold set to {new}",
         )
 
 

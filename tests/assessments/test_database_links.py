@@ -260,3 +260,47 @@ def test_deleted_drafts_and_sealed_answers_leave_nothing_readable_on_disk(open_r
         assert _raw("PRAGMA secure_delete") == [(1,)]
     # The participation stays, and only says that the person answered.
     assert Participation.objects.filter(round=open_round, user=org.employee_a).exists()
+
+
+# --- The key ----------------------------------------------------------------------------------
+
+
+def test_a_wrong_key_refuses_to_unseal_with_a_clear_error_and_changes_nothing(
+    open_round, org, settings
+):
+    settings.ANSWER_SEALING_KEY = "k" * 40
+    answering.response_submit(
+        round=open_round, user=org.employee_a, submission=full_submission(open_round)
+    )
+    answering.draft_save(round=open_round, user=org.supervisor_a, data={"role": "staff"})
+
+    settings.ANSWER_SEALING_KEY = "another key of forty characters, wrong.."
+    with pytest.raises(sealing.SealingKeyError) as error:
+        round_services.round_close(round=open_round)
+    assert "key" in error.value.messages[0]
+    open_round.refresh_from_db()
+    assert open_round.status == AssessmentRound.Status.OPEN
+    assert SealedResponse.objects.count() == 1 and not Response.objects.exists()
+    assert Draft.objects.count() == 1  # the closing did not run at all
+    # The draft cannot be read either: its author gets an empty form, not an error page.
+    assert answering.draft_for(round=open_round, user=org.supervisor_a) is None
+
+    settings.ANSWER_SEALING_KEY = "k" * 40  # the key is back: the round closes as usual
+    round_services.round_close(round=open_round)
+    assert Response.objects.filter(round=open_round).count() == 1
+
+
+def test_a_wrong_key_is_shown_to_the_supervisor_who_closes_the_round(
+    open_round, org, settings, client
+):
+    settings.ANSWER_SEALING_KEY = "k" * 40
+    answering.response_submit(
+        round=open_round, user=org.employee_a, submission=full_submission(open_round)
+    )
+    settings.ANSWER_SEALING_KEY = "z" * 40
+    client.force_login(org.supervisor_a)
+    response = client.post(f"/en/assessments/rounds/{open_round.pk}/close/", follow=True)
+    assert response.status_code == 200
+    assert "key for sealed answers has changed" in response.content.decode()
+    open_round.refresh_from_db()
+    assert open_round.status == AssessmentRound.Status.OPEN
