@@ -8,6 +8,7 @@ database at hand could give away (SQLite's rowid order; PostgreSQL's xmin, ctid 
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from assessments import sealing
 from assessments.models import AssessmentRound, Draft, Participation, Response, SealedResponse
@@ -277,7 +278,9 @@ def test_a_wrong_key_refuses_to_unseal_with_a_clear_error_and_changes_nothing(
     settings.ANSWER_SEALING_KEY = "another key of forty characters, wrong.."
     with pytest.raises(sealing.SealingKeyError) as error:
         round_services.round_close(round=open_round)
-    assert "key" in error.value.messages[0]
+    assert error.value.code == "sealing_key"
+    with translation.override("en"):
+        assert "key for sealed answers has changed" in error.value.messages[0]
     open_round.refresh_from_db()
     assert open_round.status == AssessmentRound.Status.OPEN
     assert SealedResponse.objects.count() == 1 and not Response.objects.exists()
