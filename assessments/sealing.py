@@ -122,7 +122,8 @@ class EncryptedJSONField(models.BinaryField):
         return None if value is None else draft_decrypt(value)
 
     def to_python(self, value):
-        return value
+        # value_to_string's JSON, as loaddata gives it back; otherwise the data itself.
+        return json.loads(value) if isinstance(value, str) else value
 
     def get_db_prep_value(self, value, connection, prepared=False):
         if value is None:
