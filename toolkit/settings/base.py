@@ -203,6 +203,8 @@ LANGUAGE_COOKIE_NAME = "arvokas_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Helsinki"
+# d.m.yyyy and Helsinki time in every language, the decimal comma in fi and sv (toolkit/formats).
+FORMAT_MODULE_PATH = ["toolkit.formats"]
 USE_I18N = True
 USE_TZ = True
 
