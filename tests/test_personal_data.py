@@ -192,9 +192,9 @@ def test_audit_log_records_exports_and_role_changes_for_administrators(client, o
         (org.administrator.email, "role_change"),
     ]
     page = client.get("/cms/people/audit-log/?action=role_change").content.decode()
-    assert "supervisor in B" in page
-    assert "aggregates CSV" not in page
-    assert "aggregates CSV" in client.get("/cms/people/audit-log/").content.decode()
+    assert f"Henkilön #{org.employee_b.pk} rooli yksikössä B on nyt esihenkilö" in page
+    assert "Koosteluvut (CSV)" not in page
+    assert "Koosteluvut (CSV)" in client.get("/cms/people/audit-log/").content.decode()
 
 
 def test_erasing_a_person_gives_their_webinar_place_to_the_first_waiting(

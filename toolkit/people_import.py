@@ -229,8 +229,12 @@ def people_import_commit(*, people_import: PeopleImport) -> list[int]:
         audit_record(
             actor=locked.created_by,
             action=AuditEvent.Action.IMPORT,
-            subject=f"{locked.file_name}: {len(created_ids)} people created, "
-            f"{membership_count} memberships added or changed",
+            message="people_import",
+            params={
+                "file": locked.file_name,
+                "created": len(created_ids),
+                "memberships": membership_count,
+            },
         )
     people_import.refresh_from_db()
     return created_ids

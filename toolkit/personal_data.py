@@ -194,7 +194,12 @@ def personal_data_zip(*, user: User) -> bytes:
                         archive.writestr(
                             f"certificates/{certificate.code}-{language}.pdf", pdf.read()
                         )
-    audit_record(actor=user, action=AuditEvent.Action.DATA_EXPORT, subject=f"person #{user.pk}")
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.DATA_EXPORT,
+        message="person",
+        params={"person": user.pk},
+    )
     return buffer.getvalue()
 
 
@@ -259,5 +264,10 @@ def person_erase(*, user: User, erased_by: User) -> None:
     user.is_active = user.is_staff = user.is_superuser = False
     user.set_unusable_password()
     user.save()
-    audit_record(actor=erased_by, action=AuditEvent.Action.ERASURE, subject=f"person #{user.pk}")
+    audit_record(
+        actor=erased_by,
+        action=AuditEvent.Action.ERASURE,
+        message="person",
+        params={"person": user.pk},
+    )
     transaction.on_commit(lambda: [default_storage.delete(name) for name in files])

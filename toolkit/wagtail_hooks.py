@@ -22,7 +22,12 @@ def _audit_membership(request, membership: Membership, change: str) -> None:
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.ROLE_CHANGE,
-        subject=f"{change}: person #{membership.user_id} {membership.role} in {membership.unit.code}",
+        message=f"membership_{change}",
+        params={
+            "person": membership.user_id,
+            "role": membership.role,
+            "unit": membership.unit.code,
+        },
     )
 
 

@@ -77,7 +77,10 @@ def unit_training_csv(request, code: str):
                 ]
             )
     audit_record(
-        actor=request.user, action=AuditEvent.Action.EXPORT, subject=f"training CSV of {unit.code}"
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        message="training_csv",
+        params={"unit": unit.code},
     )
     response = HttpResponse(write_rows(rows), content_type="text/csv; charset=utf-8")
     filename = f"{slugify(unit.code)}-training.csv"
