@@ -31,6 +31,20 @@ class PeopleImportForm(forms.Form):
         return upload
 
 
+class AccountLanguageForm(forms.Form):
+    """The person's language: of the site, and of the e-mails sent to them."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a language."),
+            "invalid_choice": _("Choose Finnish, Swedish or English."),
+        },
+    )
+
+
 class ErasePersonForm(forms.Form):
     """Which person to erase, typed twice: erasure cannot be undone."""
 
