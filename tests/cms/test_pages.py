@@ -125,3 +125,11 @@ def test_swedish_demo_pages_call_equality_jamlikhet(demo_pages):
     texts = " ".join(str(getattr(p, field, "")) for p in swedish for field in ("lead", "body"))
     assert "jämlikhet" in texts.lower()
     assert "likabehandling" not in texts.lower()
+
+
+def test_wagtail_admin_shows_a_news_date_as_d_m_yyyy(client, org, demo_pages):
+    news = NewsPage.objects.filter(locale__language_code="fi").first()
+    client.force_login(org.administrator)
+    page = client.get(f"/cms/pages/{news.pk}/edit/").content.decode()
+    assert f'value="{news.date:%d.%m.%Y}"' in page
+    assert f'value="{news.date:%Y-%m-%d}"' not in page

@@ -112,3 +112,16 @@ def test_site_history_xlsx_writes_helsinki_wall_clock_time(client, org):
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     (row,) = [r for r in rows if str(r[0]) == str(entry.page_id)]
     assert row[-1] == datetime.datetime(2026, 12, 3, 9, 5)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_wagtail_admin_date_pickers_write_and_read_d_m_yyyy(language):
+    from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+    with translation.override(language):
+        assert AdminDateInput().format_value(datetime.date(2026, 3, 12)) == "12.03.2026"
+        date_field = forms.DateField(widget=AdminDateInput())
+        assert date_field.clean("12.03.2026") == datetime.date(2026, 3, 12)
+        moment = forms.DateTimeField(widget=AdminDateTimeInput()).clean("03.12.2026 09.05")
+        assert moment == MOMENT  # read as Helsinki time
+        assert AdminDateTimeInput().format_value(timezone.localtime(MOMENT)) == "03.12.2026 09.05"
