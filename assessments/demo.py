@@ -115,7 +115,7 @@ DEMO_VALUES = (
     ),
     DemoValue(
         ValueKey.EQUALITY,
-        ("Yhdenvertaisuus", "Likabehandling", "Equality"),
+        ("Yhdenvertaisuus", "Jämlikhet", "Equality"),
         (
             "Jokainen saa yhtä hyvää palvelua asuinpaikasta, iästä ja kielestä riippumatta.",
             "Alla får lika god service oberoende av bostadsort, ålder och språk.",

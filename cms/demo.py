@@ -32,7 +32,7 @@ HOME_TEXTS = {
         "Klientens delaktighet i det dagliga arbetet: utbildning och enhetens gemensamma självvärdering.",
         "<p>Arvokas är ett verktyg för personalen inom social- och hälsovården. Här lär du dig "
         "om bemötande och delaktighet, och din enhet bedömer tillsammans hur fem värden "
-        "förverkligas: människovärde, klientorientering, likabehandling, förtroende och empati.</p>",
+        "förverkligas: människovärde, klientorientering, jämlikhet, förtroende och empati.</p>",
     ),
     "en": (
         "Arvokas",
@@ -160,3 +160,8 @@ def _seed_content(home: HomePage) -> None:
         site_settings.contact_email = "palaute@example.org"
         site_settings.accessibility_statement = statement
         site_settings.save()
+    demo_name = site_settings.organisation_name == "Esimerkin hyvinvointialue"
+    if demo_name and not (site_settings.organisation_name_sv or site_settings.organisation_name_en):
+        site_settings.organisation_name_sv = "Exempels välfärdsområde"
+        site_settings.organisation_name_en = "Example Wellbeing Services County"
+        site_settings.save(update_fields=["organisation_name_sv", "organisation_name_en"])

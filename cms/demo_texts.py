@@ -251,7 +251,7 @@ GUIDES = [
         "sv": (
             "Fem värden och vad invånarna väntar sig av dem",
             "Värdena i god servicehandledning sedda med invånarnas ögon: människovärde, "
-            "klientorientering, förtroende, likabehandling och empati.",
+            "klientorientering, förtroende, jämlikhet och empati.",
             [
                 h("Respekt för människovärdet"),
                 p(
@@ -268,7 +268,7 @@ GUIDES = [
                     "<p>Förtroende tar tid. Det klienten berättar förringas inte, och dataskyddet "
                     "används inte som ursäkt.</p>"
                 ),
-                h("Likabehandling"),
+                h("Jämlikhet"),
                 p(
                     "<p>Det är lätt att få kontakt och en tid flexibelt, också på plats. Äldre "
                     "klienter kommenderas inte.</p>"

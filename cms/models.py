@@ -232,6 +232,12 @@ class SiteSettings(BaseSiteSetting):
     """The organisation behind the site, shown in the footer of every page."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=150, blank=True)
+    organisation_name_sv = models.CharField(
+        _("organisation name in Swedish"), max_length=150, blank=True
+    )
+    organisation_name_en = models.CharField(
+        _("organisation name in English"), max_length=150, blank=True
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -257,7 +263,13 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Organisation")
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_sv"),
+                FieldPanel("organisation_name_en"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Organisation"),
         ),
         MultiFieldPanel(
             [
@@ -286,6 +298,14 @@ class SiteSettings(BaseSiteSetting):
         """The footer text in the reader's language, or the Finnish one."""
         language = (get_language() or SOURCE_LANGUAGE)[:2]
         return getattr(self, f"footer_text_{language}", "") or self.footer_text_fi
+
+    @property
+    def translated_organisation_name(self) -> str:
+        """The organisation's name in the reader's language, or the Finnish one."""
+        language = (get_language() or SOURCE_LANGUAGE)[:2]
+        if language == SOURCE_LANGUAGE:
+            return self.organisation_name
+        return getattr(self, f"organisation_name_{language}", "") or self.organisation_name
 
 
 class AccessibilityFeedback(models.Model):

@@ -161,6 +161,7 @@ def url_kwargs(name: str, w: World) -> dict:
         "learning:assignment_new": {"code": "A"},
         "learning:assignment_withdraw": {"code": "A", "pk": w.assignment.pk},
         "learning:analytics_course": {"pk": w.course.pk},
+        "toolkit:invitation_accept": {"uidb36": "1", "key": "not-a-key"},
     }
     return by_name.get(name, {})
 
@@ -206,6 +207,9 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     "toolkit:dashboard": ((302, 200, 200, 200, 200, 200), GET_ONLY),
     "toolkit:unit_detail": ((302, 200, 200, 404, 404, 200), GET_ONLY),
     # One's own data: no id in the URL, so nobody can ask for another person's.
+    "toolkit:account_language": ((302, 200, 200, 200, 200, 200), (302, OK, OK, OK, OK, OK)),
+    # The invitation page opens by its one-time key alone: a wrong key says the link does not work.
+    "toolkit:invitation_accept": ((200, 200, 200, 200, 200, 200), GET_ONLY),
     "toolkit:my_data": ((302, 200, 200, 200, 200, 200), GET_ONLY),
     "toolkit:my_data_download": ((302, 200, 200, 200, 200, 200), GET_ONLY),
     "wagtail_serve": ((200, 200, 200, 200, 200, 200), GET_ONLY),

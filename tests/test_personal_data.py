@@ -192,9 +192,9 @@ def test_audit_log_records_exports_and_role_changes_for_administrators(client, o
         (org.administrator.email, "role_change"),
     ]
     page = client.get("/cms/people/audit-log/?action=role_change").content.decode()
-    assert "supervisor in B" in page
-    assert "aggregates CSV" not in page
-    assert "aggregates CSV" in client.get("/cms/people/audit-log/").content.decode()
+    assert f"Henkilön #{org.employee_b.pk} rooli yksikössä B on nyt esihenkilö" in page
+    assert "Koosteluvut (CSV)" not in page
+    assert "Koosteluvut (CSV)" in client.get("/cms/people/audit-log/").content.decode()
 
 
 def test_erasing_a_person_gives_their_webinar_place_to_the_first_waiting(
@@ -212,3 +212,57 @@ def test_erasing_a_person_gives_their_webinar_place_to_the_first_waiting(
         assert _erase(client, org.administrator, org.employee_a.email).status_code == 302
     assert WebinarRegistration.objects.get(user=waiting).status == "registered"
     assert not WebinarRegistration.objects.filter(user=org.employee_a).exists()
+
+
+def _translate(page, language: str, title: str, *, publish: bool = True):
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated.title = title
+    revision = translated.save_revision()
+    if publish:
+        revision.publish()
+    else:
+        type(translated).objects.filter(pk=translated.pk).update(live=False)
+    return translated
+
+
+def test_download_names_courses_lessons_and_units_in_the_persons_language(
+    client,
+    org,
+    learner,
+    lessons,  # noqa: F811
+):
+    learner.preferred_language = "sv"
+    learner.save()
+    _translate(lessons["lukeminen"].get_parent().specific, "sv", "Gott bemötande")
+    _translate(lessons["lukeminen"], "sv", "Läsning")
+    Certificate.objects.filter(user=learner).update(
+        course_titles={"fi": "Hyvä kohtaaminen", "sv": "Gott bemötande"}
+    )
+    archive = download(client, learner)
+    learning = json.loads(archive.read("learning.json"))
+    assert [c["course"] for c in learning["courses"]] == ["Gott bemötande"]
+    assert {c["lesson"] for c in learning["lessons_completed"]} == {"Läsning"}
+    assert [c["course"] for c in json.loads(archive.read("certificates.json"))] == [
+        "Gott bemötande"
+    ]
+    (membership,) = json.loads(archive.read("memberships.json"))
+    assert membership["unit_name"] == "Enhet A"
+    readme = archive.read("README.txt").decode()
+    on = timezone.localdate()
+    assert f"{on.day}.{on.month}.{on.year}" in readme
+
+
+def test_download_keeps_the_finnish_title_while_the_translation_is_unpublished(
+    client,
+    org,
+    learner,
+    lessons,  # noqa: F811
+):
+    learner.preferred_language = "sv"
+    learner.save()
+    _translate(lessons["lukeminen"].get_parent().specific, "sv", "Utkast", publish=False)
+    learning = json.loads(download(client, learner).read("learning.json"))
+    assert [c["course"] for c in learning["courses"]] == ["Hyvä kohtaaminen"]

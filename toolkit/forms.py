@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .formats import megabytes
+
 
 class PeopleImportForm(forms.Form):
     file = forms.FileField(
@@ -22,11 +24,25 @@ class PeopleImportForm(forms.Form):
             raise forms.ValidationError(
                 _("The file is too large (%(size)s MB). The largest file accepted is %(max)s MB."),
                 params={
-                    "size": f"{upload.size / 1_048_576:.1f}",
-                    "max": f"{settings.PEOPLE_IMPORT_MAX_BYTES / 1_048_576:.0f}",
+                    "size": megabytes(upload.size),
+                    "max": megabytes(settings.PEOPLE_IMPORT_MAX_BYTES, 0),
                 },
             )
         return upload
+
+
+class AccountLanguageForm(forms.Form):
+    """The person's language: of the site, and of the e-mails sent to them."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a language."),
+            "invalid_choice": _("Choose Finnish, Swedish or English."),
+        },
+    )
 
 
 class ErasePersonForm(forms.Form):

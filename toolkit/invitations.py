@@ -12,10 +12,11 @@ from .models import User
 
 
 def invitation_link(*, user: User) -> str:
-    """A one-time link to allauth's set-password page, in the person's language."""
+    """A one-time link to the invitation page (toolkit.views.InvitationAcceptView), where the
+    person sets their password, in their own language."""
     with translation.override(user.preferred_language):
         path = reverse(
-            "account_reset_password_from_key",
+            "toolkit:invitation_accept",
             kwargs={
                 "uidb36": user_pk_to_url_str(user),
                 "key": default_token_generator.make_token(user),

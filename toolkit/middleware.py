@@ -12,6 +12,17 @@ from .permissions import is_administrator
 ADMIN_PREFIX = "/cms/"
 
 
+def remember_language(response, language: str) -> None:
+    """Set the language cookie, so that a URL without a language prefix opens in `language`."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
+
+
 class UserLanguageMiddleware:
     """Keeps the language cookie in step with the signed-in person's remembered language,
     so that a URL without a language prefix opens in their language on any device.
@@ -47,13 +58,7 @@ class UserLanguageMiddleware:
             user.is_authenticated
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != user.preferred_language
         ):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                user.preferred_language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
-            )
+            remember_language(response, user.preferred_language)
         return response
 
     def _is_exempt(self, path: str) -> bool:

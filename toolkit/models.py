@@ -222,6 +222,10 @@ class AuditEvent(models.Model):
     )
     action = models.CharField(_("what"), max_length=20, choices=Action.choices, db_index=True)
     subject = models.CharField(_("subject"), max_length=300)
+    # What happened as a message key and its parameters (toolkit.audit.MESSAGES), so that the
+    # log reads in each administrator's language; empty on events logged before the keys.
+    message = models.CharField(_("message"), max_length=40, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("audit event")
@@ -229,7 +233,14 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}: {self.subject}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}: {self.description}"
+
+    @property
+    def description(self) -> str:
+        """The subject in the active language (the stored text for events without a key)."""
+        from .audit import audit_describe
+
+        return audit_describe(message=self.message, params=self.params, subject=self.subject)
 
 
 class OutboxTask(models.Model):

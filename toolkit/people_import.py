@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import audit_record
+from .formats import megabytes
 from .models import AuditEvent, Membership, PeopleImport, Unit, User
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "unit_code", "role")
@@ -64,8 +65,8 @@ def _decode(data: bytes) -> str:
         raise ImportFileError(
             _("The file is too large (%(size)s MB). The largest file accepted is %(max)s MB.")
             % {
-                "size": f"{len(data) / 1_048_576:.1f}",
-                "max": f"{settings.PEOPLE_IMPORT_MAX_BYTES / 1_048_576:.0f}",
+                "size": megabytes(len(data)),
+                "max": megabytes(settings.PEOPLE_IMPORT_MAX_BYTES, 0),
             }
         )
     if not data.strip():
@@ -228,8 +229,12 @@ def people_import_commit(*, people_import: PeopleImport) -> list[int]:
         audit_record(
             actor=locked.created_by,
             action=AuditEvent.Action.IMPORT,
-            subject=f"{locked.file_name}: {len(created_ids)} people created, "
-            f"{membership_count} memberships added or changed",
+            message="people_import",
+            params={
+                "file": locked.file_name,
+                "created": len(created_ids),
+                "memberships": membership_count,
+            },
         )
     people_import.refresh_from_db()
     return created_ids

@@ -10,6 +10,7 @@ drafts, memberships and the login are the person's and go.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import json
 import uuid
@@ -20,21 +21,40 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .audit import audit_record
 from .models import ERASED_DOMAIN, AuditEvent, Membership, User
 
+SOURCE_LANGUAGE = "fi"  # every page is written in Finnish first
+
 
 def _when(value) -> str | None:
-    return value.isoformat() if value else None
+    """ISO 8601, which programs read; a moment in Helsinki time with its offset."""
+    if not value:
+        return None
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.isoformat()
 
 
-def _titles(keys) -> dict:
-    """Page titles by translation key, in Finnish (the source language of every page)."""
-    pages = Page.objects.filter(translation_key__in=set(keys), locale__language_code="fi")
-    return dict(pages.values_list("translation_key", "title"))
+def _titles(keys, language: str) -> dict:
+    """Page titles by translation key in the person's language (its published translation),
+    else in Finnish, the source language of every page."""
+    pages = Page.objects.filter(
+        translation_key__in=set(keys), locale__language_code__in={SOURCE_LANGUAGE, language}
+    )
+    titles: dict = {}
+    translated: dict = {}
+    rows = pages.values_list("translation_key", "locale__language_code", "title", "live")
+    for key, page_language, title, live in rows:
+        if page_language == SOURCE_LANGUAGE:
+            titles.setdefault(key, title)
+        if page_language == language and live:
+            translated[key] = title
+    return titles | translated
 
 
 def _learning_models():
@@ -46,7 +66,13 @@ def _learning_models():
 
 
 def personal_data(user: User) -> dict[str, object]:
-    """Everything the site holds about `user`, as plain data (the JSON files of the ZIP)."""
+    """Everything the site holds about `user`, as plain data (the JSON files of the ZIP), with
+    names of courses, lessons and units in the person's own language."""
+    with translation.override(user.preferred_language):
+        return _personal_data(user, user.preferred_language)
+
+
+def _personal_data(user: User, language: str) -> dict[str, object]:
     from assessments.models import Draft, ImprovementAction, Participation, ProgressNote
 
     m = _learning_models()
@@ -63,7 +89,8 @@ def personal_data(user: User) -> dict[str, object]:
         + [a.lesson_key for a in attempts]
         + [v.lesson_key for v in videos]
         + [r.lesson_key for r in reflections]
-        + [r.lesson_key for r in registrations]
+        + [r.lesson_key for r in registrations],
+        language,
     )
 
     def title(key) -> str:
@@ -82,7 +109,7 @@ def personal_data(user: User) -> dict[str, object]:
         "memberships": [
             {
                 "unit": ms.unit.code,
-                "unit_name": ms.unit.name_fi,
+                "unit_name": ms.unit.name,
                 "role": ms.role,
                 "since": _when(ms.created_at),
             }
@@ -138,7 +165,7 @@ def personal_data(user: User) -> dict[str, object]:
         ],
         "certificates": [
             {
-                "course": c.course_titles.get("fi") or next(iter(c.course_titles.values()), ""),
+                "course": c.course_title(language) or next(iter(c.course_titles.values()), ""),
                 "completed_on": _when(c.completed_on),
                 "verification_code": c.code,
             }
@@ -176,7 +203,7 @@ def _readme(user: User) -> str:
             "Your answers to unit self-assessments are anonymous: they are stored without any "
             "link to you, so they cannot be included. The file says only which rounds you have "
             "answered, and any draft you have not sent yet.\n"
-        ) % {"date": timezone.localdate().isoformat()}
+        ) % {"date": date_format(timezone.localdate(), "SHORT_DATE_FORMAT")}
 
 
 def personal_data_zip(*, user: User) -> bytes:
@@ -194,7 +221,12 @@ def personal_data_zip(*, user: User) -> bytes:
                         archive.writestr(
                             f"certificates/{certificate.code}-{language}.pdf", pdf.read()
                         )
-    audit_record(actor=user, action=AuditEvent.Action.DATA_EXPORT, subject=f"person #{user.pk}")
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.DATA_EXPORT,
+        message="person",
+        params={"person": user.pk},
+    )
     return buffer.getvalue()
 
 
@@ -259,5 +291,10 @@ def person_erase(*, user: User, erased_by: User) -> None:
     user.is_active = user.is_staff = user.is_superuser = False
     user.set_unusable_password()
     user.save()
-    audit_record(actor=erased_by, action=AuditEvent.Action.ERASURE, subject=f"person #{user.pk}")
+    audit_record(
+        actor=erased_by,
+        action=AuditEvent.Action.ERASURE,
+        message="person",
+        params={"person": user.pk},
+    )
     transaction.on_commit(lambda: [default_storage.delete(name) for name in files])

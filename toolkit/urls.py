@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,7 +13,15 @@ app_urls = (
     [
         path("dashboard/", views.dashboard, name="dashboard"),
         path("units/<str:code>/", views.unit_detail, name="unit_detail"),
+        path("account/language/", views.account_language, name="account_language"),
         path("account/data/", views.my_data, name="my_data"),
+        path("accounts/invitation/done/", views.invitation_done, name="invitation_done"),
+        # The key in the same form as allauth's password reset links (uidb36-key).
+        re_path(
+            r"^accounts/invitation/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+            views.invitation_accept,
+            name="invitation_accept",
+        ),
         path("account/data/download/", views.my_data_download, name="my_data_download"),
     ],
     "toolkit",

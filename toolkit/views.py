@@ -1,17 +1,26 @@
-"""Thin views for the signed-in home page, unit pages, the language switch, one's own data, and
-the server-error page (a 503 when the database cannot be reached)."""
+"""Thin views for the signed-in home page, unit pages, the language switch and the account's
+language, one's own data, the invitation page, and the server-error page (a 503 when the
+database cannot be reached)."""
 
 import sys
 
+from allauth.account.views import PasswordResetFromKeyView
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 
 from . import permissions, personal_data, selectors, services
+from .forms import AccountLanguageForm
+from .middleware import remember_language
 from .models import Unit
 
 
@@ -58,6 +67,52 @@ def set_language(request):
     if request.user.is_authenticated:
         services.user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response
+
+
+@login_required
+def account_language(request):
+    """Account settings: the person's language. The site, its e-mails and the language cookie
+    follow it; the page answers in the language just chosen."""
+    user = request.user
+    form = AccountLanguageForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": user.preferred_language},
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            language = form.cleaned_data["language"]
+            services.user_set_language(user=user, language=language)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+            messages.success(
+                request, _("Saved. The site and your e-mails are now in this language.")
+            )
+            response = redirect(reverse("toolkit:account_language"))
+            remember_language(response, language)
+            return response
+        return render(request, "toolkit/account_language.html", {"form": form}, status=400)
+    return render(request, "toolkit/account_language.html", {"form": form})
+
+
+class InvitationAcceptView(PasswordResetFromKeyView):
+    """The page an invitation link opens: the invited person sets their first password. It is
+    allauth's set-password-from-key view (same one-time key, same checks and rate limit) under
+    its own title, and it ends on a page that says what to do next."""
+
+    template_name = "account/invitation_accept.html"
+    success_url = reverse_lazy("toolkit:invitation_done")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["action_url"] = reverse(
+            "toolkit:invitation_accept",
+            kwargs={"uidb36": self.kwargs["uidb36"], "key": self.kwargs["key"]},
+        )
+        return context
+
+
+invitation_accept = InvitationAcceptView.as_view()
+invitation_done = TemplateView.as_view(template_name="account/invitation_done.html")
 
 
 @login_required

@@ -12,13 +12,22 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import admin_views, permissions
 from .audit import audit_record
 from .models import AuditEvent, Membership, Unit
+from .site_history import use_local_time_in_spreadsheet_exports
+
+# Wagtail's "Site history" CSV (and its other exports) in Helsinki time, d.m.yyyy H.MM.
+use_local_time_in_spreadsheet_exports()
 
 
 def _audit_membership(request, membership: Membership, change: str) -> None:
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.ROLE_CHANGE,
-        subject=f"{change}: person #{membership.user_id} {membership.role} in {membership.unit.code}",
+        message=f"membership_{change}",
+        params={
+            "person": membership.user_id,
+            "role": membership.role,
+            "unit": membership.unit.code,
+        },
     )
 
 

@@ -72,7 +72,8 @@ def report_download(request, pk: int, job: str):
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.REPORT_DOWNLOAD,
-        subject=f"unit report PDF, round #{round.pk} of {round.unit.code}",
+        message="unit_report_pdf",
+        params={"round": round.pk, "unit": round.unit.code},
     )
     return FileResponse(
         default_storage.open(found["name"], "rb"),
@@ -97,7 +98,8 @@ def round_csv(request, pk: int):
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.EXPORT,
-        subject=f"aggregates CSV, round #{round.pk} of {round.unit.code}",
+        message="aggregates_csv",
+        params={"round": round.pk, "unit": round.unit.code},
     )
     return _csv_response(csv_reports.round_aggregates_csv(results), _file_name(round, "csv"))
 
@@ -111,6 +113,9 @@ def timeline_csv(request, code: str):
         raise Http404
     trend = unit_trend(unit=unit, viewer=request.user)
     audit_record(
-        actor=request.user, action=AuditEvent.Action.EXPORT, subject=f"timeline CSV of {unit.code}"
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        message="timeline_csv",
+        params={"unit": unit.code},
     )
     return _csv_response(csv_reports.unit_timeline_csv(trend), f"{slugify(unit.code)}-timeline.csv")

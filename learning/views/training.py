@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -68,15 +69,18 @@ def unit_training_csv(request, code: str):
             rows.append(
                 [
                     title,
-                    report.assignment.due_on.isoformat(),
+                    date_format(report.assignment.due_on, "SHORT_DATE_FORMAT"),
                     row.user.get_full_name(),
                     row.user.email,
                     row.status_label,
-                    row.completed_on.isoformat() if row.completed_on else "",
+                    date_format(row.completed_on, "SHORT_DATE_FORMAT") if row.completed_on else "",
                 ]
             )
     audit_record(
-        actor=request.user, action=AuditEvent.Action.EXPORT, subject=f"training CSV of {unit.code}"
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        message="training_csv",
+        params={"unit": unit.code},
     )
     response = HttpResponse(write_rows(rows), content_type="text/csv; charset=utf-8")
     filename = f"{slugify(unit.code)}-training.csv"

@@ -241,3 +241,27 @@ def test_scale_enrolments_cover_the_share_of_staff_once(db):
     assert CourseAssignment.objects.filter(unit__in=units).count() == 2
     assert seed_scale_learning(units=units) == 0
     assert scale_enrolments.count() == 0.6 * staff
+
+
+def test_swedish_value_names_are_the_same_in_the_framework_and_the_interface(db):
+    from django.utils import translation
+
+    version = demo.seed_demo_framework()
+    with translation.override("sv"):
+        names = {v.key: (v.name_sv, str(ValueKey(v.key).label)) for v in version.values.all()}
+    assert names["equality"] == ("Jämlikhet", "Jämlikhet")
+    assert all(framework == interface for framework, interface in names.values())
+
+
+def test_frameworks_seeded_with_likabehandling_are_renamed_jamlikhet(db):
+    import importlib
+
+    from django.apps import apps
+
+    version = demo.seed_demo_framework()
+    version.values.filter(key="equality").update(name_sv="Likabehandling")
+    version.values.filter(key="trust").update(name_sv="Tillit")  # an administrator's own name
+    migration = importlib.import_module("assessments.migrations.0004_i18n_equality_in_swedish")
+    migration.jamlikhet(apps, None)
+    names = dict(version.values.values_list("key", "name_sv"))
+    assert (names["equality"], names["trust"]) == ("Jämlikhet", "Tillit")

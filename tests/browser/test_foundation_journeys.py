@@ -88,3 +88,44 @@ def test_account_pages_use_the_site_layout_and_pass_axe(page, demo_site):
         assert page.get_by_role("navigation", name="Tilin asetukset").is_visible()
         assert_accessible(page)
         screenshot(page, f"account-{name}")
+
+
+def test_person_chooses_swedish_in_account_settings(page, demo_site):
+    login(page, "tyontekija@example.org")
+    page.goto("/fi/account/language/")
+    assert page.get_by_role("navigation", name="Tilin asetukset").is_visible()
+    assert page.get_by_label("Suomi").is_checked()
+    assert_accessible(page)
+    page.get_by_label("Svenska").check()
+    page.get_by_role("button", name="Tallenna").click()
+    page.wait_for_url("**/sv/account/language/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.get_by_role("status").inner_text().startswith("Sparat.")
+    assert page.get_by_label("Svenska").is_checked()
+    assert_accessible(page)
+    screenshot(page, "account-language-sv")
+
+
+def test_invited_person_sets_a_password_and_is_led_to_sign_in(page, demo_site):
+    from tests.toolkit.test_accounts import link_path
+    from toolkit import invitations
+    from toolkit.models import User
+
+    invited = User.objects.create_user(
+        email="inbjuden@example.org", first_name="Erik", preferred_language="sv"
+    )
+    page.goto(link_path(invitations.invitation_link(user=invited)))
+    assert page.get_by_role("heading", level=1).inner_text() == "Välj ditt lösenord"
+    assert page.title() == "Välj ditt lösenord · Arvokas"
+    assert_accessible(page)
+    screenshot(page, "invitation-sv")
+    page.get_by_label("Nytt lösenord:", exact=True).fill("ett-bra-losenord-42")
+    page.get_by_label("Nytt lösenord (igen):", exact=True).fill("ett-bra-losenord-42")
+    page.get_by_role("button", name="Spara lösenordet").click()
+    page.wait_for_url("**/sv/accounts/invitation/done/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Ditt lösenord är sparat"
+    assert_accessible(page)
+    screenshot(page, "invitation-done-sv")
+    page.locator("main").get_by_role("link", name="Logga in").click()
+    page.wait_for_url("**/sv/accounts/login/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Logga in"

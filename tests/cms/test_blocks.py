@@ -96,7 +96,7 @@ def test_document_download_shows_file_type_and_size(db):
     block = blocks.DocumentBlock()
     html = block.render(block.to_python({"document": document.pk, "title": "Muistilista"}))
     assert "Muistilista" in html
-    assert "PDF" in html and "2,0\xa0KB" in html or "2.0\xa0KB" in html
+    assert "PDF" in html and "2,0\xa0kt" in html  # Finnish: decimal comma, kilotavu
 
 
 def test_video_needs_a_video_file_and_a_vtt_captions_track_and_shows_the_transcript(db):

@@ -92,13 +92,44 @@ def test_guide_shows_the_values_it_is_tagged_with(client, demo_pages):
 def test_footer_shows_the_site_settings_organisation_contact_and_legal_links(client, demo_pages):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.organisation_name = "Keski-Esimerkin hyvinvointialue"
+    settings.organisation_name_en = "Central Example Wellbeing Services County"
     settings.footer_text_en = "Made for our staff."
     settings.contact_phone = "+358 9 123 456"
     settings.save()
     response = client.get("/en/")
-    assert "Keski-Esimerkin hyvinvointialue" in response.text
+    assert "Central Example Wellbeing Services County" in response.text
     assert "Made for our staff." in response.text
     assert "+358 9 123 456" in response.text
     statement = StandardPage.objects.get(locale__language_code="en")
     assert f'href="{statement.url}"' in response.text
     assert 'href="/en/feedback/"' in response.text
+
+
+def test_footer_names_the_organisation_in_the_readers_language(client, demo_pages):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.organisation_name_sv == "Exempels välfärdsområde"  # from the demo data
+    settings.organisation_name = "Länsi-Esimerkin hyvinvointialue"
+    settings.organisation_name_sv = "Västra Exempels välfärdsområde"
+    settings.organisation_name_en = ""
+    settings.save()
+    assert "Västra Exempels välfärdsområde" in client.get("/sv/").text
+    assert "Länsi-Esimerkin hyvinvointialue" not in client.get("/sv/").text
+    assert "Länsi-Esimerkin hyvinvointialue" in client.get("/fi/").text
+    assert "Länsi-Esimerkin hyvinvointialue" in client.get("/en/").text  # no English name: Finnish
+
+
+def test_swedish_demo_pages_call_equality_jamlikhet(demo_pages):
+    from wagtail.models import Page
+
+    swedish = [p.specific for p in Page.objects.filter(locale__language_code="sv")]
+    texts = " ".join(str(getattr(p, field, "")) for p in swedish for field in ("lead", "body"))
+    assert "jämlikhet" in texts.lower()
+    assert "likabehandling" not in texts.lower()
+
+
+def test_wagtail_admin_shows_a_news_date_as_d_m_yyyy(client, org, demo_pages):
+    news = NewsPage.objects.filter(locale__language_code="fi").first()
+    client.force_login(org.administrator)
+    page = client.get(f"/cms/pages/{news.pk}/edit/").content.decode()
+    assert f'value="{news.date:%d.%m.%Y}"' in page
+    assert f'value="{news.date:%Y-%m-%d}"' not in page

@@ -287,3 +287,40 @@ def test_my_learning_queries_do_not_grow_with_assignments(client, org, course, c
     with CaptureQueriesContext(connection) as large:
         client.get("/fi/learning/my/")
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("language", "wrong"),
+    [("fi", "12.03.2027"), ("sv", "2027-03-12"), ("en", "03/12/2027")],
+)
+def test_training_page_shows_finnish_dates_in_every_language(
+    supervisor_client, org, course, language, wrong
+):
+    assign(org, course, due_on=datetime.date(2027, 3, 12))
+    page = supervisor_client.get(f"/{language}/learning/units/A/").content.decode()
+    assert "12.3.2027" in page
+    assert wrong not in page
+
+
+def test_assignment_email_in_english_writes_the_date_as_d_m_yyyy(
+    org, course, django_capture_on_commit_callbacks
+):
+    org.employee_a.preferred_language = "en"
+    org.employee_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(org, course, due_on=datetime.date(2027, 3, 12))
+    (email,) = [m for m in mail.outbox if m.to == [org.employee_a.email]]
+    assert "12.3.2027" in email.body and "03/12/2027" not in email.body
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_training_csv_writes_dates_as_d_m_yyyy(supervisor_client, org, course, lessons, language):
+    assign(org, course, due_on=datetime.date(2027, 3, 12))
+    complete(org.employee_a, lessons)
+    response = supervisor_client.get(f"/{language}/learning/units/A/training.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    body = {row[3]: row for row in rows if len(row) == 6 and "@" in row[3]}
+    assert body[org.employee_a.email][1] == "12.3.2027"
+    today = timezone.localdate()
+    assert body[org.employee_a.email][5] == f"{today.day}.{today.month}.{today.year}"
+    assert "2027-03-12" not in response.content.decode("utf-8-sig")

@@ -27,8 +27,8 @@ def certificate(org, course):
 @pytest.mark.parametrize(
     ("language", "title", "date"),
     [
-        ("fi", "Hyvä kohtaaminen", "20. marraskuuta 2026"),
-        ("sv", "Gott bemötande", "20 november 2026"),
+        ("fi", "Hyvä kohtaaminen", "20.11.2026"),
+        ("sv", "Gott bemötande", "20.11.2026"),
     ],
 )
 def test_pdf_names_learner_course_date_and_code(certificate, language, title, date):

@@ -7,6 +7,7 @@ import re
 import sys
 import time
 
+import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
 from django.conf import settings as django_settings
@@ -39,7 +40,9 @@ def link_path(text: str) -> str:
     return match.group(1)
 
 
-def set_password_through(client, path: str, password: str = NEW_PASSWORD):
+def set_password_through(
+    client, path: str, password: str = NEW_PASSWORD, done: str = "/password/reset/key/done/"
+):
     """Follow a password-reset (or invitation) link and set a new password there."""
     response = client.get(path)
     # allauth moves the key from the URL into the session, then shows the form.
@@ -48,7 +51,7 @@ def set_password_through(client, path: str, password: str = NEW_PASSWORD):
     assert client.get(form_url).status_code == 200
     response = client.post(form_url, {"password1": password, "password2": password})
     assert response.status_code == 302
-    assert "/password/reset/key/done/" in response.url
+    assert done in response.url
     return response
 
 
@@ -323,8 +326,118 @@ def test_invitation_link_lets_an_imported_person_set_a_password_and_log_in(clien
 
     link = invitations.invitation_link(user=invited)
     assert link.startswith(django_settings.SITE_URL)
-    assert "/fi/accounts/password/reset/key/" in link  # in the person's own language
-    set_password_through(client, link_path(link))
+    assert "/fi/accounts/invitation/" in link  # in the person's own language
+    set_password_through(client, link_path(link), done="/fi/accounts/invitation/done/")
 
     log_in(client, "uusi@example.org", NEW_PASSWORD)
     assert signed_in_user_id(client) == str(invited.pk)
+
+
+# --- the invitation page -------------------------------------------------------------------------
+
+
+def _invited(language: str = "fi") -> User:
+    user = UserFactory(email=f"kutsuttu.{language}@example.org", preferred_language=language)
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("fi", "Aseta salasanasi"), ("sv", "Välj ditt lösenord"), ("en", "Set your password")],
+)
+def test_invitation_page_is_titled_set_your_password_in_each_language(client, db, language, title):
+    invited = _invited(language)
+    response = client.get(link_path(invitations.invitation_link(user=invited)))
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert f"<h1>{title}</h1>" in page
+    assert f"<title>{title} · Arvokas</title>" in page
+    assert invited.email in page
+    assert "Ändra lösenord" not in page and "Vaihda salasana" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("fi", "Salasanasi on asetettu"),
+        ("sv", "Ditt lösenord är sparat"),
+        ("en", "Your password is set"),
+    ],
+)
+def test_invitation_ends_on_a_page_that_leads_to_signing_in(client, db, language, heading):
+    invited = _invited(language)
+    link = link_path(invitations.invitation_link(user=invited))
+    response = set_password_through(client, link, done=f"/{language}/accounts/invitation/done/")
+    page = client.get(response.url).content.decode()
+    assert f"<h1>{heading}</h1>" in page
+    assert f'href="/{language}/accounts/login/"' in page
+    invited.refresh_from_db()
+    assert invited.check_password(NEW_PASSWORD)
+
+
+def test_a_used_invitation_link_says_so_and_offers_signing_in(client, db):
+    invited = _invited("sv")
+    link = link_path(invitations.invitation_link(user=invited))
+    set_password_through(client, link, done="/sv/accounts/invitation/done/")
+    page = client.get(link).content.decode()
+    assert "Inbjudningslänken fungerar inte" in page
+    assert 'href="/sv/accounts/login/"' in page
+
+
+def test_a_too_short_password_on_the_invitation_page_is_refused_and_nothing_is_set(client, db):
+    invited = _invited("fi")
+    form_url = client.get(link_path(invitations.invitation_link(user=invited))).url
+    response = client.post(form_url, {"password1": "lyhyt", "password2": "lyhyt"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "field__error" in page and "<title>Virhe: Aseta salasanasi" in page
+    invited.refresh_from_db()
+    assert not invited.has_usable_password()
+
+
+# --- the account's language ----------------------------------------------------------------------
+
+
+def test_account_settings_offer_the_language_with_the_current_one_chosen(client, db):
+    user = UserFactory(preferred_language="sv")
+    client.force_login(user)
+    page = client.get("/sv/account/language/").content.decode()
+    assert re.search(r'<input type="radio" name="language" value="sv"[^>]* checked', page)
+    assert 'lang="fi"' in page and "Suomi" in page
+    assert 'href="/sv/account/language/" aria-current="page"' in page  # in the settings menu
+
+
+def test_choosing_a_language_saves_it_and_answers_in_that_language(client, db):
+    user = UserFactory(preferred_language="fi")
+    client.force_login(user)
+    response = client.post("/fi/account/language/", {"language": "sv"})
+    assert response.status_code == 302 and response.url == "/sv/account/language/"
+    assert response.cookies[django_settings.LANGUAGE_COOKIE_NAME].value == "sv"
+    user.refresh_from_db()
+    assert user.preferred_language == "sv"
+    page = client.get(response.url).content.decode()
+    assert "Sparat. Webbplatsen och e-postmeddelandena till dig är nu på det här språket." in page
+    mail.outbox.clear()
+    invitations.invitation_send(user=user)
+    assert "inbjuden" in mail.outbox[0].subject  # e-mails follow the choice
+
+
+@pytest.mark.parametrize("data", [{}, {"language": "de"}, {"language": "<script>"}])
+def test_a_bad_language_choice_is_refused_and_nothing_changes(client, db, data):
+    user = UserFactory(preferred_language="fi")
+    client.force_login(user)
+    response = client.post("/fi/account/language/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Valitse kieli." in page or "Valitse suomi, ruotsi tai englanti." in page
+    assert "<script>" not in page
+    user.refresh_from_db()
+    assert user.preferred_language == "fi"
+
+
+def test_the_language_page_needs_signing_in(client, db):
+    response = client.get("/fi/account/language/")
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+    assert client.post("/fi/account/language/", {"language": "sv"}).status_code == 302

@@ -103,8 +103,8 @@ def test_good_file_sends_each_new_person_an_invitation_in_their_language(org):
     assert swedish.subject == "Du är inbjuden till Arvokas"
     assert "Aseta salasanasi tästä" in finnish.body
     assert "Välj ditt lösenord här" in swedish.body
-    assert f"{settings.SITE_URL}/fi/accounts/password/reset/key/" in finnish.body
-    assert f"{settings.SITE_URL}/sv/accounts/password/reset/key/" in swedish.body
+    assert f"{settings.SITE_URL}/fi/accounts/invitation/" in finnish.body
+    assert f"{settings.SITE_URL}/sv/accounts/invitation/" in swedish.body
     assert "erik.holm@example.org" in swedish.body
 
 

@@ -211,6 +211,12 @@ LANGUAGE_COOKIE_NAME = "arvokas_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Helsinki"
+# d.m.yyyy and Helsinki time in every language, the decimal comma in fi and sv (toolkit/formats).
+FORMAT_MODULE_PATH = ["toolkit.formats"]
+# The Wagtail admin's date pickers write d.m.yyyy too (each is in DATE_INPUT_FORMATS).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
 USE_I18N = True
 USE_TZ = True
 
