@@ -8,10 +8,12 @@ always puts a data table beside each chart: the table is the accessible alternat
 
 from __future__ import annotations
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from toolkit.numbers import format_mean
 
 from .selectors.results import RoundResults, UnitTrend
 
@@ -26,7 +28,7 @@ WIDTH = 640
 
 
 def _num(value: float) -> str:
-    return number_format(value, 1)
+    return format_mean(value)
 
 
 def _text(x: float, y: float, content: str, **attributes: str) -> str:

@@ -5,7 +5,9 @@ response, and for a round under the threshold nothing but a notice.
 
 Format (for Excel in Finnish and Swedish, the product's main users): UTF-8 with a byte order mark,
 semicolon as the separator and numbers written in the active language (decimal comma in fi/sv),
-which is what Excel expects where the decimal separator is a comma. Any cell that starts with
+which is what Excel expects where the decimal separator is a comma. A mean is written as the page,
+the charts and the PDF show it (toolkit.numbers: half up to one decimal), and again with all its
+digits in a column of its own named "… (full precision)", for those who compute further. Any cell that starts with
 = + - @, a tab or a carriage return gets a leading apostrophe, so no spreadsheet reads it as a
 formula.
 """
@@ -15,8 +17,10 @@ from __future__ import annotations
 import csv
 import io
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from toolkit.numbers import format_change, format_full, format_mean
 
 from ..selectors.results import RoundResults, UnitTrend
 
@@ -32,7 +36,17 @@ def neutralise(cell) -> str:
 
 
 def _num(value: float | None) -> str:
-    return number_format(value, 2) if value is not None else ""
+    """A mean as it is shown everywhere: one decimal, rounded half up; empty when missing."""
+    return format_mean(value, missing="")
+
+
+def _full(value: float | None) -> str:
+    """A mean with all its digits, for the full-precision columns."""
+    return format_full(value)
+
+
+def _full_header(name: str) -> str:
+    return _("%(column)s (full precision)") % {"column": name}
 
 
 def write_rows(rows: list[list]) -> str:
@@ -45,7 +59,8 @@ def write_rows(rows: list[list]) -> str:
 
 
 def round_aggregates_csv(results: RoundResults) -> str:
-    """Per value and statement: mean, the 1–5 distribution, "can't say" and answer counts."""
+    """Per value and statement: mean, the 1–5 distribution, "can't say" and answer counts; per
+    value also the previous round's mean and the change, worded as on the page."""
     rows: list[list] = [
         [_("Unit"), results.unit.name],
         [_("Round"), results.round.title],
@@ -61,6 +76,7 @@ def round_aggregates_csv(results: RoundResults) -> str:
             _("Value"),
             _("Statement"),
             _("Mean"),
+            _full_header(_("Mean")),
             "1",
             "2",
             "3",
@@ -68,20 +84,47 @@ def round_aggregates_csv(results: RoundResults) -> str:
             "5",
             _("Can't say"),
             _("Answers"),
+            _("Previous round"),
+            _("Change"),
         ]
     )
     for value in results.values:
-        rows.append([value.name, "", _num(value.mean), "", "", "", "", "", "", value.scored])
+        change = format_change(value.change.amount, missing="") if value.change else ""
+        rows.append(
+            [
+                value.name,
+                "",
+                _num(value.mean),
+                _full(value.mean),
+                *[""] * 6,
+                value.scored,
+                _num(value.previous_mean),
+                change,
+            ]
+        )
         for s in value.statements:
-            rows.append([value.name, s.text, _num(s.mean), *s.distribution, s.cant_say, s.answers])
+            rows.append(
+                [
+                    value.name,
+                    s.text,
+                    _num(s.mean),
+                    _full(s.mean),
+                    *s.distribution,
+                    s.cant_say,
+                    s.answers,
+                ]
+            )
     return write_rows(rows)
 
 
 def unit_timeline_csv(trend: UnitTrend) -> str:
-    """Per closed round of the unit: dates, response count and the five value means."""
+    """Per closed round of the unit: dates, response count and the five value means (as shown,
+    then with full precision)."""
+    names = [name for _key, name in trend.value_keys]
     rows: list[list] = [
         [_("Round"), _("Opened"), _("Closed"), _("Responses")]
-        + [name for _key, name in trend.value_keys]
+        + names
+        + [_full_header(name) for name in names]
     ]
     for point in trend.points:
         row = [
@@ -93,6 +136,7 @@ def unit_timeline_csv(trend: UnitTrend) -> str:
         if point.suppressed:
             row.append(_("Too few answers to show"))
         else:
-            row += [_num(point.means.get(key)) for key, _name in trend.value_keys]
+            means = [point.means.get(key) for key, _name in trend.value_keys]
+            row += [_num(m) for m in means] + [_full(m) for m in means]
         rows.append(row)
     return write_rows(rows)

@@ -13,6 +13,7 @@ from ..models import AssessmentRound, ImprovementAction, TeamConclusion, ValueKe
 class ConclusionRow:
     """The team's agreed barriers and means for one value."""
 
+    value_key: str
     value_name: str
     barriers: list[str]
     means: list[str]
@@ -27,6 +28,7 @@ class ActionRow:
     owner: str
     due_on: datetime.date
     status: str
+    is_open: bool = True
 
 
 @dataclass
@@ -51,7 +53,7 @@ def round_followups(*, round: AssessmentRound) -> RoundFollowups:
     actions = ImprovementAction.objects.filter(source_round=round).select_related("owner")
     return RoundFollowups(
         conclusions=[
-            ConclusionRow(_value_name(c.value_key), c.barrier_list(), c.means_list())
+            ConclusionRow(c.value_key, _value_name(c.value_key), c.barrier_list(), c.means_list())
             for c in conclusions
             if c.barriers.strip() or c.means.strip()
         ],
@@ -62,6 +64,7 @@ def round_followups(*, round: AssessmentRound) -> RoundFollowups:
                 owner=str(a.owner) if a.owner else "",
                 due_on=a.due_on,
                 status=str(a.get_status_display()),
+                is_open=a.is_open,
             )
             for a in sorted(actions, key=lambda a: (order.get(a.value_key, 9), a.due_on, a.pk))
         ],

@@ -1,8 +1,17 @@
 """The unit report PDF of one closed round, made with ReportLab platypus.
 
+A document a supervisor can forward to their director: page 1 is a summary (the scores per value
+with the change since the previous round, responses and response rate, the barriers the team
+agrees on, its conclusions and the actions with their status); the details follow (comparison
+with the area and the organisation, the rounds over time, the written answers, every conclusion
+and action). The charts have the web's colours and order (pdf_charts), tables fit their words
+(pdf_tables) and every figure is rounded and written by toolkit.numbers, as on the page.
+
 Every figure and text comes from the results selectors, so the anonymity rule holds: below the
-threshold the report has a cover and a notice, and no figure or written answer at all. The fonts
-(DejaVu, see toolkit.pdf_fonts) are embedded so that ä, ö and å render anywhere.
+threshold the report has the summary's heading and a notice, and no figure or written answer at
+all. The fonts (DejaVu, see toolkit.pdf_fonts) are embedded so that ä, ö and å render anywhere.
+ReportLab does not write tagged PDF (docs/reports.md): the document carries a title, author,
+subject and language instead, and the viewer shows the title.
 """
 
 from __future__ import annotations
@@ -12,68 +21,80 @@ from xml.sax.saxutils import escape
 
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing
+from django.utils.translation import ngettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepInFrame,
     KeepTogether,
     ListFlowable,
+    PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
+from toolkit.numbers import format_change, format_count, format_mean, format_percent
 from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
 from ..models import AssessmentRound
-from ..selectors.results import RoundResults, UnitTrend, round_results, unit_trend
-from .followups import RoundFollowups, round_followups
+from ..selectors.results import Change, RoundResults, UnitTrend, round_results, unit_trend
+from .followups import ActionRow, RoundFollowups, round_followups
+from .pdf_charts import trend_line_chart, values_bar_chart
+from .pdf_tables import Cell, fitted_table
 
-# The same palette as the SVG charts (each at least 4.5:1 on white).
-SERIES_COLOURS = [
-    colors.HexColor(c) for c in ("#0f5c5a", "#a3461b", "#5b3f8c", "#1d5fa0", "#6b5a00")
-]
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 16 * mm, 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+CONTENT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+FOOTER_Y = 11 * mm
 INK = colors.HexColor("#1d2a33")
-RULE = colors.HexColor("#8a949b")
-CONTENT_WIDTH = A4[0] - 40 * mm
+MUTED = colors.HexColor("#4a5863")  # the web's --ink-muted
+UP, DOWN = "#1e6b3a", "#a4161a"  # the web's --ok and --error (change up / down)
+SUMMARY_BARRIERS, SUMMARY_MEANS, SUMMARY_ACTIONS = 5, 5, 6
+ROUNDS_PER_TABLE = 6
+TREND_DATE_FORMAT = "m/Y"  # as under the web's trend chart
 
 
 def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, textColor=INK)
     return {
         "body": body,
-        "muted": ParagraphStyle(
-            "muted", parent=body, fontSize=9, textColor=colors.HexColor("#4a5560")
+        "muted": ParagraphStyle("muted", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED),
+        "kicker": ParagraphStyle("kicker", parent=body, fontSize=9, textColor=MUTED),
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=20, leading=25),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=17, spaceAfter=4
         ),
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=22, leading=28),
         "h1": ParagraphStyle(
             "h1",
             parent=body,
             fontName=FONT_BOLD,
-            fontSize=15,
-            leading=20,
-            spaceBefore=12,
-            spaceAfter=6,
+            fontSize=14,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=5,
         ),
         "h2": ParagraphStyle(
             "h2",
             parent=body,
             fontName=FONT_BOLD,
-            fontSize=12,
-            leading=16,
-            spaceBefore=8,
-            spaceAfter=4,
+            fontSize=11,
+            leading=15,
+            spaceBefore=7,
+            spaceAfter=3,
         ),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=3
+        ),
+        "item": ParagraphStyle("item", parent=body, fontSize=9.5, leading=12.5),
     }
 
 
@@ -82,93 +103,206 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(text)), style)
 
 
-def _num(value: float | None) -> str:
-    return number_format(value, 1) if value is not None else "–"
+def _date(value) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
 
 
-def _table(rows: list[list], styles: dict, *, widths: list[float] | None = None) -> Table:
-    cells = [[c if not isinstance(c, str) else _p(c, styles["cell"]) for c in row] for row in rows]
-    table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
+def change_text(change: Change | None) -> Cell:
+    """The change as the web's change partial words it, with its arrow and colour."""
+    if change is None:
+        return Cell(_("no comparison"), nowrap=True)
+    arrow, colour = {"up": ("↑", UP), "down": ("↓", DOWN)}.get(change.direction, ("→", None))
+    return Cell(f"{arrow} {format_change(change.amount)}", colour, nowrap=True)
+
+
+def _bullets(texts: list[str], styles: dict, *, empty: str | None = None) -> list:
+    if not texts:
+        return [_p(empty or _("Nobody wrote about this."), styles["muted"])]
+    items = [_p(t, styles["item"]) for t in texts]
+    return [
+        ListFlowable(
+            items,
+            bulletType="bullet",
+            bulletFontName=FONT,
+            start="•",
+            leftIndent=12,
+            bulletDedent=9,
         )
-    )
-    return table
+    ]
 
 
-def _cover(results: RoundResults, styles: dict) -> list:
-    round = results.round
-    rate = f"{results.response_rate} %" if results.response_rate is not None else "–"
-    facts = [
-        [_("Unit"), results.unit.name],
-        [_("Round"), round.title],
-        [
-            _("Round open"),
-            f"{date_format(round.opens_on, 'SHORT_DATE_FORMAT')} – "
-            f"{date_format(round.closes_on, 'SHORT_DATE_FORMAT')}",
-        ],
-        [_("Responses"), str(results.response_count)],
-        [_("Invited"), str(results.invited_count)],
-        [_("Response rate"), rate],
+def _labelled(items: list[tuple[str, str]], styles: dict) -> list:
+    """Bullets that each start with a value's name in bold: "Trust: Hurry"."""
+    paragraphs = [
+        Paragraph(f"<b>{escape(name)}:</b> {escape(text)}", styles["item"]) for name, text in items
     ]
     return [
-        _p(_("Unit report"), styles["muted"]),
-        _p(results.unit.name, styles["title"]),
-        _p(round.title, styles["h1"]),
-        Spacer(1, 6 * mm),
-        _table(facts, styles, widths=[45 * mm, CONTENT_WIDTH - 45 * mm]),
+        ListFlowable(
+            paragraphs,
+            bulletType="bullet",
+            bulletFontName=FONT,
+            start="•",
+            leftIndent=12,
+            bulletDedent=9,
+        )
     ]
 
 
-def _legend(names: list[str], x: float, y: float) -> Legend:
-    legend = Legend()
-    legend.x, legend.y = x, y
-    legend.fontName, legend.fontSize = FONT, 8
-    legend.alignment = "right"
-    legend.columnMaximum = 5
-    legend.colorNamePairs = list(zip(SERIES_COLOURS, names, strict=False))
-    return legend
+# --- Page 1: the summary -------------------------------------------------------------------------
 
 
-def values_chart(results: RoundResults) -> Drawing:
-    """Horizontal bars: each value's mean this round and in the previous round (scale 1–5)."""
-    values = results.values
-    drawing = Drawing(CONTENT_WIDTH, 40 + 36 * len(values))
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 150, 30
-    chart.width, chart.height = CONTENT_WIDTH - 160, 36 * len(values)
-    this_round = [v.mean for v in values][::-1]
-    previous = [v.previous_mean for v in values][::-1]
-    chart.data = [this_round, previous] if any(p is not None for p in previous) else [this_round]
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 1, 5, 1
-    chart.categoryAxis.categoryNames = [v.name for v in values][::-1]
-    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
-        axis.fontName, axis.fontSize = FONT, 8
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.barLabelFormat = lambda v: _num(v)
-    chart.barLabels.fontName, chart.barLabels.fontSize = FONT, 7
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    for i, colour in enumerate(SERIES_COLOURS[:2]):
-        chart.bars[i].fillColor = colour
-    drawing.add(chart)
-    names = [_("This round"), _("Previous round")][: len(chart.data)]
-    drawing.add(_legend(names, CONTENT_WIDTH, 12))
-    return drawing
+def _header(results: RoundResults, styles: dict) -> list:
+    round = results.round
+    dates = _("Round open %(opens)s – %(closes)s") % {
+        "opens": _date(round.opens_on),
+        "closes": _date(round.closes_on),
+    }
+    facts = [
+        [_("Responses"), _("Invited"), _("Response rate"), _("Previous round")],
+        [
+            format_count(results.response_count),
+            format_count(results.invited_count),
+            format_percent(results.response_rate),
+            f"{results.previous_round.title} ({_date(results.previous_round.closes_on)})"
+            if results.previous_round
+            else "–",
+        ],
+    ]
+    return [
+        _p(_("Unit report"), styles["kicker"]),
+        _p(results.unit.name, styles["title"]),
+        _p(f"{round.title} · {dates}", styles["subtitle"]),
+        Spacer(1, 2 * mm),
+        fitted_table(facts, width=CONTENT_WIDTH),
+    ]
 
 
-def _values_section(results: RoundResults, styles: dict) -> list:
+def _scores(results: RoundResults, styles: dict) -> list:
+    rows = [[_("Value"), _("This round"), _("Previous round"), _("Change")]]
+    for v in results.values:
+        rows.append(
+            [v.name, format_mean(v.mean), format_mean(v.previous_mean), change_text(v.change)]
+        )
+    parts = [
+        _p(_("Summary"), styles["h1"]),
+        fitted_table(rows, width=CONTENT_WIDTH, numeric=(1, 2), first_column_bold=True),
+        Spacer(1, 2 * mm),
+    ]
+    if results.previous_suppressed:
+        parts.append(
+            _p(_("The previous round had too few answers to be compared with."), styles["muted"])
+        )
+    elif results.previous_round is None:
+        parts.append(
+            _p(
+                _(
+                    "This is the unit's first closed round, so there is nothing to compare with yet."
+                ),
+                styles["muted"],
+            )
+        )
+    shown = [v for v in results.values if v.mean is not None]
+    if shown:
+        parts.append(
+            values_bar_chart(
+                shown,
+                width=CONTENT_WIDTH,
+                this_label=_("This round"),
+                before_label=_("Previous round"),
+            )
+        )
+    parts.append(
+        _p(
+            _(
+                "Means on a scale from 1 (fully disagree) to 5 (fully agree); “can't say” answers are not counted in the means."
+            ),
+            styles["muted"],
+        )
+    )
+    return parts
+
+
+def _weakest_first(results: RoundResults) -> dict[str, int]:
+    """value key -> rank, the lowest mean first (values without a mean last)."""
+    ranked = sorted(
+        results.values, key=lambda v: (v.mean is None, v.mean if v.mean is not None else 0)
+    )
+    return {v.key: i for i, v in enumerate(ranked)}
+
+
+def _summary_followups(results: RoundResults, followups: RoundFollowups, styles: dict) -> list:
+    rank = _weakest_first(results)
+    conclusions = sorted(followups.conclusions, key=lambda c: rank.get(c.value_key, 99))
+    barriers = [(c.value_name, b) for c in conclusions for b in c.barriers]
+    means = [(c.value_name, m) for c in conclusions for m in c.means]
+    parts = [_p(_("Top barriers"), styles["h2"])]
+    if barriers:
+        parts += _labelled(barriers[:SUMMARY_BARRIERS], styles)
+    else:
+        parts.append(
+            _p(
+                _(
+                    "The team has not recorded the barriers it agrees on yet; what the staff wrote "
+                    "is in the details."
+                ),
+                styles["muted"],
+            )
+        )
+    parts.append(_p(_("Means the team will use"), styles["h2"]))
+    if means:
+        parts += _labelled(means[:SUMMARY_MEANS], styles)
+    else:
+        parts.append(_p(_("No team conclusions recorded."), styles["muted"]))
+    parts.append(_p(_("Improvement actions"), styles["h2"]))
+    actions = sorted(followups.actions, key=lambda a: (not a.is_open, a.due_on))
+    if not actions:
+        parts.append(_p(_("No actions recorded."), styles["muted"]))
+        return parts
+    parts.append(_actions_table(actions[:SUMMARY_ACTIONS]))
+    hidden = len(actions) - SUMMARY_ACTIONS
+    if hidden > 0:
+        parts.append(
+            _p(
+                ngettext(
+                    "%(count)s more action is listed in the details.",
+                    "%(count)s more actions are listed in the details.",
+                    hidden,
+                )
+                % {"count": hidden},
+                styles["muted"],
+            )
+        )
+    return parts
+
+
+def _actions_table(actions: list[ActionRow]):
+    rows = [[_("Action"), _("Value"), _("Owner"), _("Due date"), _("Status")]]
+    for a in actions:
+        rows.append([a.title, a.value_name, a.owner or "–", _date(a.due_on), a.status])
+    return fitted_table(rows, width=CONTENT_WIDTH)
+
+
+def _summary(results: RoundResults, followups: RoundFollowups | None, styles: dict) -> list:
+    """Everything of page 1, shrunk to fit it if a team wrote a great deal."""
+    parts = _header(results, styles)
+    if results.suppressed:
+        parts += _suppressed_section(results, styles)
+    else:
+        parts += _scores(results, styles)
+        parts += _summary_followups(results, followups, styles)
+    return [KeepInFrame(CONTENT_WIDTH, CONTENT_HEIGHT, parts, mode="shrink")]
+
+
+# --- The details ---------------------------------------------------------------------------------
+
+
+def _comparison_section(results: RoundResults, styles: dict) -> list:
     rows = [
         [
             _("Value"),
             _("This round"),
             _("Previous round"),
+            _("Change"),
             _("Area average"),
             _("Organisation average"),
         ]
@@ -177,89 +311,72 @@ def _values_section(results: RoundResults, styles: dict) -> list:
         rows.append(
             [
                 v.name,
-                _num(v.mean),
-                _num(v.previous_mean),
-                _num(v.area_mean),
-                _num(v.organisation_mean),
+                format_mean(v.mean),
+                format_mean(v.previous_mean),
+                change_text(v.change),
+                format_mean(v.area_mean),
+                format_mean(v.organisation_mean),
             ]
         )
-    parts = [
+    note = ngettext(
+        "Averages are over the units whose latest round by this date had enough answers: "
+        "%(area)s in the area, %(units)s unit in the organisation.",
+        "Averages are over the units whose latest round by this date had enough answers: "
+        "%(area)s in the area, %(units)s units in the organisation.",
+        results.organisation_unit_count,
+    ) % {"area": results.area_unit_count, "units": results.organisation_unit_count}
+    return [
         _p(_("Values at a glance"), styles["h1"]),
-        _p(
-            _(
-                "Means on a scale from 1 (fully disagree) to 5 (fully agree); “can't say” answers are not counted in the means."
-            ),
-            styles["muted"],
-        ),
-        values_chart(results),
-        Spacer(1, 4 * mm),
-        _table(rows, styles, widths=[60 * mm] + [(CONTENT_WIDTH - 60 * mm) / 4] * 4),
+        fitted_table(rows, width=CONTENT_WIDTH, numeric=(1, 2, 4, 5), first_column_bold=True),
+        Spacer(1, 2 * mm),
+        _p(note, styles["muted"]),
     ]
-    if results.previous_suppressed:
-        parts.append(
-            _p(_("The previous round had too few answers to be compared with."), styles["muted"])
-        )
-    return parts
 
 
-def trend_chart(trend: UnitTrend) -> Drawing:
-    """One line per value over the unit's closed rounds that had enough answers."""
-    points = trend.shown_points
-    drawing = Drawing(CONTENT_WIDTH, 220)
-    chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 30, 60, CONTENT_WIDTH - 40, 150
-    chart.data = [[p.means.get(key) for p in points] for key, _name in trend.value_keys]
-    chart.categoryAxis.categoryNames = [p.round.title for p in points]
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 1, 5, 1
-    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
-        axis.fontName, axis.fontSize = FONT, 8
-    chart.joinedLines = True
-    for i, colour in enumerate(SERIES_COLOURS):
-        chart.lines[i].strokeColor = colour
-        chart.lines[i].strokeWidth = 1.5
-    drawing.add(chart)
-    drawing.add(_legend([name for _key, name in trend.value_keys], CONTENT_WIDTH, 40))
-    return drawing
+def _trend_tables(trend: UnitTrend) -> list:
+    """The rounds side by side, value by value, at most ROUNDS_PER_TABLE to a table so that
+    every heading and date fits whole."""
+    tables = []
+    for start in range(0, len(trend.points), ROUNDS_PER_TABLE):
+        points = trend.points[start : start + ROUNDS_PER_TABLE]
+        rows = [
+            [_("Round")] + [p.round.title for p in points],
+            [_("Closed")] + [_date(p.round.closes_on) for p in points],
+            [_("Responses")] + [format_count(p.response_count) for p in points],
+        ]
+        for key, name in trend.value_keys:
+            rows.append([name] + [format_mean(p.means.get(key)) for p in points])
+        numeric = tuple(range(1, len(points) + 1))
+        tables += [
+            fitted_table(rows, width=CONTENT_WIDTH, header_rows=1, numeric=numeric),
+            Spacer(1, 3 * mm),
+        ]
+    return tables
 
 
 def _trend_section(trend: UnitTrend, styles: dict) -> list:
-    header = [_("Round"), _("Closed"), _("Responses")] + [name for _k, name in trend.value_keys]
-    rows = [header]
-    for point in trend.points:
-        row = [
-            point.round.title,
-            date_format(point.round.closes_on, "SHORT_DATE_FORMAT"),
-            str(point.response_count),
-        ]
-        if point.suppressed:
-            row += [_("Too few answers to show")] + [""] * (len(trend.value_keys) - 1)
-        else:
-            row += [_num(point.means.get(key)) for key, _name in trend.value_keys]
-        rows.append(row)
-    parts = [_p(_("Over the rounds"), styles["h1"])]
+    """The heading stays with the chart (or the first table); each table stays whole."""
+    opening = [_p(_("Over the rounds"), styles["h1"])]
     if len(trend.shown_points) > 1:
-        parts.append(trend_chart(trend))
-    first = 40 * mm
-    parts.append(
-        _table(
-            rows,
-            styles,
-            widths=[first, 20 * mm, 20 * mm] + [(CONTENT_WIDTH - first - 40 * mm) / 5] * 5,
+        opening.append(
+            trend_line_chart(
+                trend,
+                width=CONTENT_WIDTH,
+                date_label=lambda r: date_format(r.closes_on, TREND_DATE_FORMAT),
+            )
         )
-    )
+        opening.append(Spacer(1, 3 * mm))
+    tables = _trend_tables(trend)
+    parts = [KeepTogether(opening + tables[:2])]
+    parts += [KeepTogether(tables[i : i + 2]) for i in range(2, len(tables), 2)]
+    if any(p.suppressed for p in trend.points):
+        parts.append(_p(f"–: {_('Too few answers to show')}", styles["muted"]))
     return parts
-
-
-def _bullets(texts: list[str], styles: dict) -> ListFlowable | Paragraph:
-    if not texts:
-        return _p(_("Nobody wrote about this."), styles["muted"])
-    return ListFlowable(
-        [_p(t, styles["body"]) for t in texts], bulletType="bullet", bulletFontName=FONT, start="•"
-    )
 
 
 def _texts_section(results: RoundResults, styles: dict) -> list:
     parts = [
+        CondPageBreak(60 * mm),
         _p(_("What stands in the way and how could we promote it"), styles["h1"]),
         _p(
             _("Written answers are shown in random order, without names or dates."), styles["muted"]
@@ -267,45 +384,33 @@ def _texts_section(results: RoundResults, styles: dict) -> list:
     ]
     for v in results.values:
         parts += [
-            _p(f"{v.name} ({_num(v.mean)})", styles["h2"]),
-            _p(_("What stands in the way"), styles["body"]),
-            _bullets(v.barriers, styles),
-            _p(_("How could we promote it"), styles["body"]),
-            _bullets(v.means, styles),
+            CondPageBreak(30 * mm),
+            _p(f"{v.name} ({format_mean(v.mean)})", styles["h2"]),
+            _p(_("What stands in the way"), styles["h3"]),
+            *_bullets(v.barriers, styles),
+            _p(_("How could we promote it"), styles["h3"]),
+            *_bullets(v.means, styles),
         ]
     return parts
 
 
 def _followups_section(followups: RoundFollowups, styles: dict) -> list:
-    parts = [_p(_("Team conclusions"), styles["h1"])]
+    parts = [CondPageBreak(40 * mm), _p(_("Team conclusions"), styles["h1"])]
     if not followups.conclusions:
         parts.append(_p(_("No team conclusions recorded."), styles["muted"]))
     for c in followups.conclusions:
         parts += [
             _p(c.value_name, styles["h2"]),
-            _p(_("Barriers the team agrees on"), styles["body"]),
-            _bullets(c.barriers, styles),
-            _p(_("Means the team will use"), styles["body"]),
-            _bullets(c.means, styles),
+            _p(_("Barriers the team agrees on"), styles["h3"]),
+            *_bullets(c.barriers, styles, empty="–"),
+            _p(_("Means the team will use"), styles["h3"]),
+            *_bullets(c.means, styles, empty="–"),
         ]
     parts.append(_p(_("Improvement actions"), styles["h1"]))
     if not followups.actions:
         parts.append(_p(_("No actions recorded."), styles["muted"]))
-        return parts
-    rows = [[_("Action"), _("Value"), _("Owner"), _("Due date"), _("Status")]]
-    for a in followups.actions:
-        rows.append(
-            [
-                a.title,
-                a.value_name,
-                a.owner or "–",
-                date_format(a.due_on, "SHORT_DATE_FORMAT"),
-                a.status,
-            ]
-        )
-    parts.append(
-        _table(rows, styles, widths=[55 * mm, 35 * mm, 35 * mm, 22 * mm, CONTENT_WIDTH - 147 * mm])
-    )
+    else:
+        parts.append(_actions_table(followups.actions))
     return parts
 
 
@@ -323,15 +428,45 @@ def _suppressed_section(results: RoundResults, styles: dict) -> list:
 def _story(round: AssessmentRound, viewer) -> tuple[list, str]:
     styles = _styles()
     results = round_results(round=round, viewer=viewer)
-    story = _cover(results, styles)
     if results.suppressed:
-        return story + _suppressed_section(results, styles), results.unit.name
+        return _summary(results, None, styles), results.unit.name
+    followups = round_followups(round=round)
     trend = unit_trend(unit=round.unit, viewer=viewer, until=round)
-    story += _values_section(results, styles)
-    story.append(KeepTogether(_trend_section(trend, styles)))
+    story = _summary(results, followups, styles) + [PageBreak()]
+    story += _comparison_section(results, styles)
+    story += _trend_section(trend, styles)
     story += _texts_section(results, styles)
-    story += _followups_section(round_followups(round=round), styles)
+    story += _followups_section(followups, styles)
     return story, results.unit.name
+
+
+def _document(buffer, *, title: str, subject: str, language: str, footer) -> BaseDocTemplate:
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author="Arvokas",
+        subject=subject,
+        creator="Arvokas",
+        lang=language,
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        CONTENT_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="content",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
+    return doc
 
 
 def unit_report_pdf(*, round: AssessmentRound, language: str, viewer=None) -> bytes:
@@ -345,24 +480,13 @@ def unit_report_pdf(*, round: AssessmentRound, language: str, viewer=None) -> by
 
         def footer(canvas, doc) -> None:
             canvas.saveState()
+            canvas.setViewerPreference("DisplayDocTitle", "true")
             canvas.setFont(FONT, 8)
-            canvas.setFillColor(RULE)
-            canvas.drawString(20 * mm, 10 * mm, f"{unit_name} · {round.title}")
-            canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, str(doc.page))
+            canvas.setFillColor(MUTED)
+            canvas.drawString(MARGIN_X, FOOTER_Y, f"{unit_name} · {round.title}")
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_Y, str(doc.page))
             canvas.restoreState()
 
-        doc = SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=20 * mm,
-            rightMargin=20 * mm,
-            topMargin=18 * mm,
-            bottomMargin=18 * mm,
-            title=title,
-            author="Arvokas",
-            subject=subject,
-            creator="Arvokas",
-            lang=language,
-        )
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        doc = _document(buffer, title=title, subject=subject, language=language, footer=footer)
+        doc.build(story)
     return buffer.getvalue()

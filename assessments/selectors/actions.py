@@ -174,8 +174,7 @@ def unit_timeline(*, unit: Unit, viewer) -> Timeline:
         change = None
         if before and after and not before.suppressed and not after.suppressed:
             old, new = before.means.get(action.value_key), after.means.get(action.value_key)
-            if old is not None and new is not None:
-                change = Change(new - old)
+            change = Change.between(new, old)
         steps[index].actions.append(
             TimelineAction(
                 action=action,

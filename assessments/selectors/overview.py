@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
+from toolkit.numbers import percent_of, rounded
 
 from ..anonymity import current_threshold, threshold_for
 from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
@@ -54,7 +55,7 @@ class ValueCell:
         """The heatmap colour step 0–5 (None where there is no mean to show)."""
         if self.mean is None:
             return None
-        return sum(1 for bound in HEAT_STEPS if round(self.mean, 1) >= bound)
+        return sum(1 for bound in HEAT_STEPS if rounded(self.mean) >= rounded(bound))
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,9 @@ class OverviewRow:
     @property
     def response_rate(self) -> int | None:
         """Answered / invited as a whole percent; None without a round or invitations."""
-        if self.round_pk is None or not self.invited_count:
+        if self.round_pk is None:
             return None
-        return round(100 * self.response_count / self.invited_count)
+        return percent_of(self.response_count, self.invited_count)
 
     def sort_value(self, key: str):
         if key == "response_rate":
@@ -190,7 +191,7 @@ def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> O
     cells = []
     for key in keys:
         mean, earlier = own.get(key), before.get(key)
-        change = Change(mean - earlier) if mean is not None and earlier is not None else None
+        change = Change.between(mean, earlier)
         cells.append(ValueCell(key, mean, change))
     return OverviewRow(
         unit=unit,

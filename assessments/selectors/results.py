@@ -28,6 +28,7 @@ import datetime
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery
@@ -38,6 +39,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
+from toolkit.numbers import change_between, percent_of
 
 from ..anonymity import current_threshold, round_threshold, threshold_for
 from ..models import (
@@ -85,21 +87,28 @@ class StatementResult:
 
 @dataclass(frozen=True)
 class Change:
-    """The change of a value's mean since the previous round."""
+    """The change of a value's mean since the previous round, as the reader sees it: the
+    difference of the two rounded means (toolkit.numbers), so it never contradicts them."""
 
-    amount: float
+    amount: Decimal
+
+    @classmethod
+    def between(cls, now: float | None, before: float | None) -> Change | None:
+        """The change from `before` to `now`, or None when either mean is missing."""
+        amount = change_between(now, before)
+        return None if amount is None else cls(amount)
 
     @property
     def direction(self) -> str:
-        """ "up", "down" or "same" (a change under 0.05 rounds to no change)."""
-        if round(self.amount, 1) > 0:
+        """ "up", "down" or "same" (equal shown means are no change)."""
+        if self.amount > 0:
             return "up"
-        if round(self.amount, 1) < 0:
+        if self.amount < 0:
             return "down"
         return "same"
 
     @property
-    def size(self) -> float:
+    def size(self) -> Decimal:
         """The amount without its sign, for "up 0.3" / "down 0.3"."""
         return abs(self.amount)
 
@@ -155,9 +164,7 @@ class RoundResults:
     @property
     def response_rate(self) -> int | None:
         """Answered / invited, as a whole percent (None when nobody was invited)."""
-        if not self.invited_count:
-            return None
-        return round(100 * self.response_count / self.invited_count)
+        return percent_of(self.response_count, self.invited_count)
 
     @property
     def has_previous(self) -> bool:
@@ -456,9 +463,7 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
                 scored=sum(s.scored for s in statements),
                 statements=statements,
                 previous_mean=previous_mean,
-                change=Change(mean - previous_mean)
-                if mean is not None and previous_mean is not None
-                else None,
+                change=Change.between(mean, previous_mean),
                 area_mean=comparison["area"].get(value.key),
                 organisation_mean=comparison["organisation"].get(value.key),
                 staff_mean=split.get((RespondentRole.STAFF, value.pk)),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.models import Membership, Unit, User
+from toolkit.numbers import percent_of
 from toolkit.outbox import enqueue_on_commit
 
 from ..anonymity import current_threshold
@@ -34,7 +35,7 @@ class ResponseRate:
 
     @property
     def percent(self) -> int | None:
-        return round(100 * self.answered / self.invited) if self.invited else None
+        return percent_of(self.answered, self.invited)
 
 
 def _validate_dates(*, opens_on: datetime.date, closes_on: datetime.date, today: datetime.date):

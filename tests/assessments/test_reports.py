@@ -273,13 +273,13 @@ def test_round_csv_has_aggregates_only_and_neutralises_hostile_text(client, org,
     # 4 header facts, a blank line, the column header, 5 values × (1 + 3 statements)
     assert len(lines) == 4 + 1 + 1 + 5 * 4
     assert "Kiireessä" not in body  # written answers are not exported at all
-    assert ";4,00;" in body
+    assert ";4,0;4,0;" in body  # the mean as shown, then with full precision
 
 
 def test_round_csv_under_threshold_has_no_figures(client, org, small):
     client.force_login(org.supervisor_a)
     body = client.get(f"/fi/assessments/rounds/{small.pk}/results.csv").content.decode()
-    assert "5,00" not in body
+    assert "5,0" not in body
     assert "Salainen" not in body
     assert len(body.splitlines()) == 5
 
@@ -289,10 +289,10 @@ def test_timeline_csv_lists_rounds_with_value_means(client, org, closed, small):
     body = client.get("/fi/assessments/units/A/timeline.csv").content.decode()
     lines = body.lstrip("\ufeff").splitlines()
     assert len(lines) == 1 + 4
-    assert any(line.startswith("Kevät;") and line.count("3,00") == 5 for line in lines)
-    assert any(line.startswith("Syksy;") and line.count("4,00") == 5 for line in lines)
+    assert any(line.startswith("Kevät;") and line.count(";3,0") == 10 for line in lines)
+    assert any(line.startswith("Syksy;") and line.count(";4,0") == 10 for line in lines)
     small_line = next(line for line in lines if line.startswith("Pieni kierros;"))
-    assert "5,00" not in small_line
+    assert "5,0" not in small_line
 
 
 def test_round_csv_matches_the_selector(org, closed):
