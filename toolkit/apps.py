@@ -21,3 +21,4 @@ class ToolkitConfig(AppConfig):
     def ready(self) -> None:
         # Like Django's own permissions, the role groups are (re)made after every migrate.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="toolkit.ensure_role_groups")
+        from . import storage  # noqa: F401  (registers its system check)
