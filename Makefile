@@ -2,6 +2,8 @@
 #   make run   - set up, migrate, load the demo data and serve http://127.0.0.1:$(PORT)
 #   make test  - set up and run the whole suite (browser tests need Debian's chromium)
 PORT ?= 8000
+# Exported, so the settings' SITE_URL (links in e-mails, certificates, .ics) names the same port.
+export PORT
 # Two test processes (pytest-xdist), each with its own test database: the suite's time halves on
 # two cores. PYTEST_ARGS="-n 0 -k name" runs part of it in one process.
 PYTEST_ARGS ?= -n 2

@@ -13,7 +13,6 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import translation
 from django.utils.formats import date_format
@@ -25,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
+from toolkit.storage import private_storage
 
 from .models import Certificate
 
@@ -86,7 +86,7 @@ def certificate_pdf_store(*, certificate_id: int, language: str) -> str:
     """Make and store the PDF, and record its name on the certificate (called by the task)."""
     certificate = Certificate.objects.get(pk=certificate_id)
     pdf = certificate_pdf(certificate=certificate, language=language)
-    name = default_storage.save(f"certificates/{uuid.uuid4().hex}.pdf", ContentFile(pdf))
+    name = private_storage().save(f"certificates/{uuid.uuid4().hex}.pdf", ContentFile(pdf))
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
         certificate.files = {**certificate.files, language: name}

@@ -25,6 +25,7 @@ from tests.assessments.conftest import open_round, team, today, version  # noqa:
 from tests.learning.conftest import course, course_index, home, lessons  # noqa: F401 (fixtures)
 from tests.toolkit.factories import UserFactory
 from toolkit.models import AuditEvent, Membership, User
+from toolkit.storage import private_storage
 
 ERASE_URL = "/cms/people/erase/"
 
@@ -35,7 +36,7 @@ def learner(org, lessons):  # noqa: F811 (the fixture imported above)
     user = org.employee_a
     progress.lesson_mark_read(user=user, lesson=lessons["lukeminen"])
     progress.reflection_save(user=user, lesson=lessons["testi"], text="Opin kuuntelemaan.")
-    stored = default_storage.save("certificates/test.pdf", ContentFile(b"%PDF-1.4 test"))
+    stored = private_storage().save("certificates/test.pdf", ContentFile(b"%PDF-1.4 test"))
     Certificate.objects.create(
         user=user,
         course_key=lessons["lukeminen"].get_parent().translation_key,
@@ -127,7 +128,7 @@ def test_erasure_removes_the_person_and_keeps_answers_and_figures(
     assert not Membership.objects.filter(user=erased).exists()
     for model in (Enrolment, Reflection, Certificate):
         assert not model.objects.filter(user=erased).exists()
-    assert not default_storage.exists(certificate_file)
+    assert not private_storage().exists(certificate_file)
     assert not default_storage.exists(avatar_file)
     assert not UserProfile.objects.filter(user=erased).exists()
     assert not client.login(email=email, password="whatever-it-was")

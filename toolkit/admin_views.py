@@ -4,14 +4,13 @@ erase a person, and read the audit log."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import audit, people_import, permissions, personal_data, tasks
-from .forms import ErasePersonForm, PeopleImportForm
-from .models import AuditEvent, PeopleImport, User
+from .forms import ErasePersonForm, PeopleImportConfirmForm, PeopleImportForm
+from .models import AuditEvent, PeopleImport
 from .outbox import enqueue_on_commit
 
 
@@ -50,38 +49,35 @@ def upload(request):
 
 
 def preview(request, pk):
-    """Step 2: what the import will do, before anything is written."""
+    """Step 2: what the import will do, before anything is written: each change to people who
+    already have an account, to confirm. After the commit, the same address shows the result."""
     _require_administrator(request)
     record = get_object_or_404(PeopleImport, pk=pk)
-    emails = {row["email"] for row in record.rows}
-    existing = set(
-        User.objects.annotate(email_lower=Lower("email"))
-        .filter(email_lower__in=emails)
-        .values_list("email_lower", flat=True)
-    )
-    return render(
-        request,
-        "toolkit/admin/people_import_preview.html",
-        {
-            "record": record,
-            "rows": record.rows[:500],
-            "row_count": len(record.rows),
-            "new_count": len(emails - existing),
-            "existing_count": len(existing),
-        },
-    )
+    context = {"record": record, "rows": record.rows[:500], "row_count": len(record.rows)}
+    if record.status == PeopleImport.Status.PREVIEWED:
+        rows = [people_import.PersonRow(**row) for row in record.rows]
+        context["plan"] = people_import.people_import_plan(rows=rows)
+    return render(request, "toolkit/admin/people_import_preview.html", context)
 
 
 @require_POST
 def commit(request, pk):
-    """Step 3: run the import in a Celery task (in-process when no broker is configured)."""
+    """Step 3: run the confirmed plan in a Celery task (in-process when no broker is configured),
+    then back to the import's page (post/redirect/get), which shows it running or its result."""
     _require_administrator(request)
     record = get_object_or_404(PeopleImport, pk=pk)
-    if record.status != PeopleImport.Status.PREVIEWED:
-        # A second click on the button: say so instead of answering 404.
-        messages.error(request, _("This import has already been run."))
+    form = PeopleImportConfirmForm(request.POST)
+    digest = form.cleaned_data["plan"] if form.is_valid() else ""
+    try:
+        people_import.people_import_start(
+            people_import=record,
+            plan_digest=digest,
+            changes_confirmed=form.is_valid() and form.cleaned_data["confirm_changes"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("people_import:preview", record.pk)
-    enqueue_on_commit(tasks.commit_people_import, str(record.pk))
+    enqueue_on_commit(tasks.commit_people_import, str(record.pk), digest)
     messages.success(request, _("The import has started. Invitations are sent when it is done."))
     return redirect("people_import:preview", record.pk)
 

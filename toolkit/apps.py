@@ -21,3 +21,7 @@ class ToolkitConfig(AppConfig):
     def ready(self) -> None:
         # Like Django's own permissions, the role groups are (re)made after every migrate.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="toolkit.ensure_role_groups")
+        from . import storage  # noqa: F401  (registers its system check)
+        from .csv_export import neutralise_wagtail_exports
+
+        neutralise_wagtail_exports()

@@ -45,6 +45,16 @@ class AccountLanguageForm(forms.Form):
     )
 
 
+class PeopleImportConfirmForm(forms.Form):
+    """The plan the administrator saw (its digest) and their confirmation of its changes to
+    people who already have an account (required by people_import_start when there are any)."""
+
+    plan = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
+    confirm_changes = forms.BooleanField(
+        required=False, label=_("I have checked the changes to existing people above.")
+    )
+
+
 class ErasePersonForm(forms.Form):
     """Which person to erase, typed twice: erasure cannot be undone."""
 

@@ -1,11 +1,12 @@
-"""Request middleware: the person's remembered language, MFA for administrators, and the
-Content-Security-Policy."""
+"""Request middleware: the security headers of every response, the person's remembered language,
+MFA for administrators, and the Content-Security-Policy."""
 
 from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from .permissions import is_administrator
 
@@ -21,6 +22,35 @@ def remember_language(response, language: str) -> None:
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
     )
+
+
+class SecurityHeadersMiddleware:
+    """First in MIDDLEWARE, so it sees every response, also those no view made: redirects of
+    the middlewares below (https, language prefix, trailing slash), whitenoise's static files,
+    error pages. Adds Permissions-Policy and X-Frame-Options where missing (a view that allows
+    framing keeps its own), and makes every response to a signed-in person uncacheable
+    (Cache-Control: private, no-store): pages, reports and exports hold personal data that no
+    shared cache and no back button on a shared computer may keep. Static and media files,
+    the same for everybody, stay cacheable. SecurityMiddleware adds X-Content-Type-Options,
+    Referrer-Policy and HSTS; django-csp, right below, the Content-Security-Policy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.shared_prefixes = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if not getattr(response, "xframe_options_exempt", False):
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        if self._signed_in(request) and not request.path.startswith(self.shared_prefixes):
+            add_never_cache_headers(response)
+        return response
+
+    @staticmethod
+    def _signed_in(request) -> bool:
+        user = getattr(request, "user", None)  # absent when whitenoise answered first
+        return bool(user is not None and user.is_authenticated)
 
 
 class UserLanguageMiddleware:

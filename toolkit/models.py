@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .validators import validate_person_name
+
 # The e-mail domain of erased people (RFC 2606: .invalid never resolves).
 ERASED_DOMAIN = "erased.invalid"
 
@@ -46,8 +48,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A member of staff. The e-mail address is the login; the language is remembered."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    first_name = models.CharField(_("first name"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,

@@ -4,10 +4,16 @@ Columns (header row required, comma or semicolon separated, UTF-8):
 email, first_name, last_name, unit_code, role, language.
 One row is one membership: a person in two units has two rows. Nothing is written unless every
 row is valid; each bad row is named with its line number and the reason.
+
+For people who already have an account the preview lists every change (name, language, each
+unit's role: old → new) in a plan; the commit applies exactly that plan, once the administrator
+has confirmed it, and refuses if the people changed in between (the plan's digest differs).
 """
 
 import csv
+import hashlib
 import io
+import json
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
@@ -21,11 +27,13 @@ from django.utils.translation import gettext as _
 from .audit import audit_record
 from .formats import megabytes
 from .models import AuditEvent, Membership, PeopleImport, Unit, User
+from .validators import FORMULA_STARTS, control_characters
 
 REQUIRED_COLUMNS = ("email", "first_name", "last_name", "unit_code", "role")
 OPTIONAL_COLUMNS = ("language",)
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run cells that start with these as formulas (CSV injection): the rule of
+# toolkit/validators.py, which every other form that sets a name uses too.
+FORMULA_PREFIXES = (*FORMULA_STARTS, "\t", "\r")
 ROLE_WORDS = {
     "employee": Membership.Role.EMPLOYEE,
     "työntekijä": Membership.Role.EMPLOYEE,
@@ -101,7 +109,12 @@ def _reader(text: str) -> csv.DictReader:
 def _row_problems(cells: dict[str, str]) -> list[str]:
     problems = []
     for column, value in cells.items():
-        if value.startswith(FORMULA_PREFIXES):
+        if control_characters(value):
+            problems.append(
+                _("column %(column)s contains a control character (such as a NUL byte)")
+                % {"column": column}
+            )
+        elif value.startswith(FORMULA_PREFIXES):
             problems.append(
                 _("column %(column)s starts with “%(char)s”, which spreadsheets run as a formula")
                 % {"column": column, "char": value[0].strip() or _("a control character")}
@@ -147,9 +160,10 @@ def parse_people_csv(data: bytes) -> tuple[list[PersonRow], list[RowError]]:
         raise ImportFileError(
             _("The file is not valid CSV: %(error)s") % {"error": error}
         ) from None
-    unit_codes = set(
+    codes = {(r.get("unit_code") or "").strip() for r in records}
+    unit_codes = set(  # PostgreSQL refuses a NUL even in a query: those rows fail below
         Unit.objects.filter(
-            code__in={(r.get("unit_code") or "").strip() for r in records}
+            code__in={code for code in codes if not control_characters(code)}
         ).values_list("code", flat=True)
     )
     for index, record in enumerate(records):
@@ -162,7 +176,8 @@ def parse_people_csv(data: bytes) -> tuple[list[PersonRow], list[RowError]]:
             continue
         problems = _row_problems(cells)
         code = cells.get("unit_code", "")
-        if code and code not in unit_codes and not code.startswith(FORMULA_PREFIXES):
+        readable = not control_characters(code) and not code.startswith(FORMULA_PREFIXES)
+        if code and code not in unit_codes and readable:
             problems.append(_("no unit has the code “%(code)s”") % {"code": code})
         key = (cells.get("email", "").lower(), code)
         if key in seen:
@@ -205,13 +220,174 @@ def people_import_preview(*, data: bytes, file_name: str, created_by: User) -> P
     )
 
 
-def people_import_commit(*, people_import: PeopleImport) -> list[int]:
-    """Create the people and memberships of a previewed import, all or nothing.
+@dataclass(frozen=True)
+class MembershipChange:
+    """A unit role of an existing person: a new membership (old_role "") or another role."""
+
+    unit_code: str
+    old_role: str
+    new_role: str
+
+    @property
+    def old_role_label(self) -> str:
+        return Membership.Role(self.old_role).label if self.old_role else ""
+
+    @property
+    def new_role_label(self) -> str:
+        return Membership.Role(self.new_role).label
+
+    @property
+    def is_demotion(self) -> bool:
+        return (self.old_role, self.new_role) == (
+            Membership.Role.SUPERVISOR,
+            Membership.Role.EMPLOYEE,
+        )
+
+
+@dataclass(frozen=True)
+class PersonChange:
+    """What the import changes for one person who already has an account."""
+
+    email: str
+    old_name: str
+    new_name: str
+    old_language: str
+    new_language: str
+    memberships: tuple[MembershipChange, ...]
+
+    @property
+    def name_changes(self) -> bool:
+        return self.old_name != self.new_name
+
+    @property
+    def language_changes(self) -> bool:
+        return self.old_language != self.new_language
+
+    @property
+    def old_language_label(self) -> str:
+        return dict(settings.LANGUAGES).get(self.old_language, self.old_language)
+
+    @property
+    def new_language_label(self) -> str:
+        return dict(settings.LANGUAGES).get(self.new_language, self.new_language)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """Everything a commit would write, as the preview shows it."""
+
+    new_people: int
+    changes: tuple[PersonChange, ...]
+    unchanged_people: int
+
+    @property
+    def digest(self) -> str:
+        """Names this exact plan: the commit runs only the plan the administrator saw."""
+        text = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def demotions(self) -> int:
+        return sum(m.is_demotion for c in self.changes for m in c.memberships)
+
+
+def _existing_people(rows: list[PersonRow]) -> dict[str, User]:
+    # Addresses typed in the Wagtail admin keep their case; the rows are lower case.
+    return {
+        u.email.lower(): u
+        for u in User.objects.annotate(email_lower=Lower("email")).filter(
+            email_lower__in={r.email for r in rows}
+        )
+    }
+
+
+def _first_rows(rows: list[PersonRow]) -> dict[str, PersonRow]:
+    """Each person's first row: where the name and language are read from."""
+    first: dict[str, PersonRow] = {}
+    for row in rows:
+        first.setdefault(row.email, row)
+    return first
+
+
+def people_import_plan(*, rows: list[PersonRow]) -> ImportPlan:
+    """What committing `rows` would do now: new people, and each change (name, language, unit
+    roles) for people who already have an account. Three queries, whatever the size."""
+    existing = _existing_people(rows)
+    roles = {
+        (m.user_id, m.unit.code): m.role
+        for m in Membership.objects.filter(user__in=existing.values()).select_related("unit")
+    }
+    first = _first_rows(rows)
+    changes, unchanged = [], 0
+    for email, user in sorted(existing.items()):
+        row = first[email]
+        memberships = tuple(
+            MembershipChange(r.unit_code, roles.get((user.pk, r.unit_code), ""), r.role)
+            for r in rows
+            if r.email == email and roles.get((user.pk, r.unit_code)) != r.role
+        )
+        change = PersonChange(
+            email=email,
+            old_name=user.get_full_name(),
+            new_name=f"{row.first_name} {row.last_name}".strip(),
+            old_language=user.preferred_language,
+            new_language=row.language,
+            memberships=memberships,
+        )
+        if change.name_changes or change.language_changes or memberships:
+            changes.append(change)
+        else:
+            unchanged += 1
+    return ImportPlan(
+        new_people=len(set(first) - set(existing)),
+        changes=tuple(changes),
+        unchanged_people=unchanged,
+    )
+
+
+def people_import_start(
+    *, people_import: PeopleImport, plan_digest: str, changes_confirmed: bool
+) -> None:
+    """Mark a previewed import as being imported, for the plan the administrator saw. Raises
+    ValidationError when it ran already, when the people changed since the preview, or when the
+    plan changes existing people and the administrator did not confirm it."""
+    with transaction.atomic():
+        locked = PeopleImport.objects.select_for_update().get(pk=people_import.pk)
+        if locked.status != PeopleImport.Status.PREVIEWED:
+            raise ValidationError(_("This import has already been run."))
+        plan = _check_plan(locked, plan_digest)
+        if plan.changes and not changes_confirmed:
+            raise ValidationError(
+                _(
+                    "Nothing was imported: tick the box to confirm the changes to people who "
+                    "already have an account."
+                )
+            )
+        locked.status = PeopleImport.Status.COMMITTING
+        locked.save(update_fields=["status"])
+    people_import.refresh_from_db()
+
+
+def _check_plan(record: PeopleImport, plan_digest: str) -> ImportPlan:
+    plan = people_import_plan(rows=[PersonRow(**row) for row in record.rows])
+    if plan.digest != plan_digest:
+        raise ValidationError(
+            _(
+                "The people in this file changed after the preview, so nothing was imported. "
+                "Check the changes below and confirm again."
+            )
+        )
+    return plan
+
+
+def people_import_commit(*, people_import: PeopleImport, plan_digest: str) -> list[int]:
+    """Run exactly the confirmed plan of an import (people_import_start), all or nothing: create
+    the new people, change the names, languages and unit roles the preview showed.
 
     Returns the ids of the people created, who are then sent an invitation."""
     with transaction.atomic():
         locked = PeopleImport.objects.select_for_update().get(pk=people_import.pk)
-        if locked.status != PeopleImport.Status.PREVIEWED:
+        if locked.status not in (PeopleImport.Status.PREVIEWED, PeopleImport.Status.COMMITTING):
             raise ValidationError(_("This import has already been run."))
         rows = [PersonRow(**row) for row in locked.rows]
         units = Unit.objects.in_bulk({r.unit_code for r in rows}, field_name="code")
@@ -220,7 +396,8 @@ def people_import_commit(*, people_import: PeopleImport) -> list[int]:
             raise ValidationError(
                 _("These units no longer exist: %(codes)s") % {"codes": ", ".join(missing)}
             )
-        created_ids, membership_count = _write_people(rows, units)
+        plan = _check_plan(locked, plan_digest)
+        created_ids, membership_count = _write_people(rows, units, plan)
         locked.status = PeopleImport.Status.COMMITTED
         locked.created_count = len(created_ids)
         locked.membership_count = membership_count
@@ -240,19 +417,22 @@ def people_import_commit(*, people_import: PeopleImport) -> list[int]:
     return created_ids
 
 
-def _write_people(rows: list[PersonRow], units: dict[str, Unit]) -> tuple[list[int], int]:
+def _write_people(
+    rows: list[PersonRow], units: dict[str, Unit], plan: ImportPlan
+) -> tuple[list[int], int]:
     from allauth.account.models import EmailAddress
 
-    # Addresses typed in the Wagtail admin keep their case; the rows are lower case.
-    existing = {
-        u.email.lower(): u
-        for u in User.objects.annotate(email_lower=Lower("email")).filter(
-            email_lower__in={r.email for r in rows}
-        )
-    }
+    existing = _existing_people(rows)
+    first = _first_rows(rows)
+    for change in plan.changes:
+        user, row = existing[change.email], first[change.email]
+        if change.name_changes or change.language_changes:
+            user.first_name, user.last_name = row.first_name, row.last_name
+            user.preferred_language = row.language
+            user.save(update_fields=["first_name", "last_name", "preferred_language"])
     created_ids = []
-    for row in rows:
-        if row.email not in existing:
+    for email, row in first.items():
+        if email not in existing:
             user = User.objects.create_user(
                 email=row.email,
                 first_name=row.first_name,
@@ -262,7 +442,7 @@ def _write_people(rows: list[PersonRow], units: dict[str, Unit]) -> tuple[list[i
             # The address comes from the organisation's own staff directory, and the invitation
             # link proves it again: it counts as verified.
             EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-            existing[row.email] = user
+            existing[email] = user
             created_ids.append(user.pk)
     memberships = [
         Membership(user=existing[r.email], unit=units[r.unit_code], role=r.role) for r in rows

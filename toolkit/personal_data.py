@@ -27,6 +27,7 @@ from wagtail.models import Page
 
 from .audit import audit_record
 from .models import ERASED_DOMAIN, AuditEvent, Membership, User
+from .storage import private_storage
 
 SOURCE_LANGUAGE = "fi"  # every page is written in Finnish first
 
@@ -216,8 +217,8 @@ def personal_data_zip(*, user: User) -> bytes:
             archive.writestr(f"{name}.json", json.dumps(part, ensure_ascii=False, indent=2))
         for certificate in _learning_models().Certificate.objects.filter(user=user):
             for language, stored in sorted(certificate.files.items()):
-                if default_storage.exists(stored):
-                    with default_storage.open(stored) as pdf:
+                if private_storage().exists(stored):
+                    with private_storage().open(stored) as pdf:
                         archive.writestr(
                             f"certificates/{certificate.code}-{language}.pdf", pdf.read()
                         )
@@ -267,8 +268,8 @@ def person_erase(*, user: User, erased_by: User) -> None:
         raise ValueError("A person cannot erase themselves here; another administrator must.")
     user = User.objects.select_for_update().get(pk=user.pk)
     _give_up_webinar_places(user)
-    files = [name for c in m.Certificate.objects.filter(user=user) for name in c.files.values()]
-    files += [p.avatar.name for p in UserProfile.objects.filter(user=user) if p.avatar]
+    certificates = [n for c in m.Certificate.objects.filter(user=user) for n in c.files.values()]
+    avatars = [p.avatar.name for p in UserProfile.objects.filter(user=user) if p.avatar]
     for model in (
         Membership,
         Draft,
@@ -297,4 +298,12 @@ def person_erase(*, user: User, erased_by: User) -> None:
         message="person",
         params={"person": user.pk},
     )
-    transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
+    transaction.on_commit(lambda: _files_delete(certificates, avatars))
+
+
+def _files_delete(certificates: list[str], avatars: list[str]) -> None:
+    """Certificates are in the private storage, avatar pictures in the public media."""
+    for name in certificates:
+        private_storage().delete(name)
+    for name in avatars:
+        default_storage.delete(name)

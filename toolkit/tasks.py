@@ -17,15 +17,19 @@ def send_invitations(user_ids: list[int]) -> int:
 
 
 @shared_task
-def commit_people_import(import_id: str) -> int:
-    """Run a previewed import and queue the invitations; a failure is recorded on the import."""
+def commit_people_import(import_id: str, plan_digest: str = "") -> int:
+    """Run the confirmed plan of an import and queue the invitations; a failure is recorded on
+    the import. Without the plan's digest (a task queued by an older release) nothing is run."""
     record = PeopleImport.objects.get(pk=import_id)
     try:
-        created_ids = people_import.people_import_commit(people_import=record)
-    except ValidationError as error:
-        PeopleImport.objects.filter(pk=import_id, status=PeopleImport.Status.PREVIEWED).update(
-            status=PeopleImport.Status.FAILED, error=" ".join(error.messages)[:2000]
+        created_ids = people_import.people_import_commit(
+            people_import=record, plan_digest=plan_digest
         )
+    except ValidationError as error:
+        PeopleImport.objects.filter(
+            pk=import_id,
+            status__in=[PeopleImport.Status.PREVIEWED, PeopleImport.Status.COMMITTING],
+        ).update(status=PeopleImport.Status.FAILED, error=" ".join(error.messages)[:2000])
         return 0
     if created_ids:
         outbox.enqueue_on_commit(send_invitations, created_ids)

@@ -7,32 +7,20 @@ Format (for Excel in Finnish and Swedish, the product's main users): UTF-8 with 
 semicolon as the separator and numbers written in the active language (decimal comma in fi/sv),
 which is what Excel expects where the decimal separator is a comma. A mean is written as the page,
 the charts and the PDF show it (toolkit.numbers: half up to one decimal), and again with all its
-digits in a column of its own named "… (full precision)", for those who compute further. Any cell that starts with
-= + - @, a tab or a carriage return gets a leading apostrophe, so no spreadsheet reads it as a
-formula.
+digits in a column of its own named "… (full precision)", for those who compute further. Rows are
+written by the site's one CSV helper (toolkit/csv_export.py): any cell that starts with = + - @,
+a tab or a carriage return gets a leading apostrophe, so no spreadsheet reads it as a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from toolkit.csv_export import neutralise, write_rows  # noqa: F401 (neutralise: for callers)
 from toolkit.numbers import format_change, format_full, format_mean
 
 from ..selectors.results import RoundResults, UnitTrend
-
-BOM = "\ufeff"
-DELIMITER = ";"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell) -> str:
-    """The cell as text that no spreadsheet evaluates (CSV/formula injection)."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _num(value: float | None) -> str:
@@ -47,15 +35,6 @@ def _full(value: float | None) -> str:
 
 def _full_header(name: str) -> str:
     return _("%(column)s (full precision)") % {"column": name}
-
-
-def write_rows(rows: list[list]) -> str:
-    """Rows as CSV text for spreadsheets (see the module docstring), every cell neutralised."""
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerows([[neutralise(c) for c in row] for row in rows])
-    return buffer.getvalue()
 
 
 def round_aggregates_csv(results: RoundResults) -> str:

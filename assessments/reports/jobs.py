@@ -2,7 +2,8 @@
 
 The state of a job lives in Django's cache under the Celery task id (no table): who asked, for
 which round, and "pending", "ready" (with the stored file's name) or "failed". The PDF itself goes
-to default storage under reports/<uuid>.pdf, a name nobody can guess.
+to the private storage under reports/<uuid>.pdf (toolkit/storage.py: no public URL), a
+name nobody can guess.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import uuid
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+
+from toolkit.storage import private_storage
 
 from ..models import AssessmentRound
 from .pdf import unit_report_pdf
@@ -73,4 +75,4 @@ def report_store(*, round_id: int, language: str) -> str:
     """Make the report PDF of the round and save it; returns the storage name."""
     round = AssessmentRound.objects.select_related("unit__parent").get(pk=round_id)
     pdf = unit_report_pdf(round=round, language=language)
-    return default_storage.save(f"reports/{uuid.uuid4().hex}.pdf", ContentFile(pdf))
+    return private_storage().save(f"reports/{uuid.uuid4().hex}.pdf", ContentFile(pdf))

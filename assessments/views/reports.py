@@ -4,7 +4,6 @@ Thin: each view asks a permission, then a selector or the report job. Another un
 whose results the person may not see, or somebody else's report job are all a 404."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.audit import audit_record
 from toolkit.models import AuditEvent, Unit
+from toolkit.storage import private_storage
 
 from .. import permissions
 from ..models import AssessmentRound
@@ -67,7 +67,7 @@ def report_download(request, pk: int, job: str):
     """The prepared PDF, as an attachment."""
     round = _round_for(request, pk)
     found = _job_for(request, round, job)
-    if found["state"] != jobs.READY or not default_storage.exists(found["name"]):
+    if found["state"] != jobs.READY or not private_storage().exists(found["name"]):
         raise Http404
     audit_record(
         actor=request.user,
@@ -76,7 +76,7 @@ def report_download(request, pk: int, job: str):
         params={"round": round.pk, "unit": round.unit.code},
     )
     return FileResponse(
-        default_storage.open(found["name"], "rb"),
+        private_storage().open(found["name"], "rb"),
         as_attachment=True,
         filename=_file_name(round, "pdf"),
         content_type="application/pdf",

@@ -5,7 +5,6 @@ Course and lesson pages themselves are Wagtail pages; the actions on them post h
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -13,6 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from toolkit.storage import private_storage
 
 from .. import permissions, selectors, services
 from ..certificates import LANGUAGES, certificate_pdf_prepare
@@ -169,11 +170,11 @@ def certificate_detail(request, code: str):
 def certificate_download(request, code: str, language: str):
     certificate = _certificate_for(request, code)
     name = certificate.files.get(language)
-    if not name or not default_storage.exists(name):
+    if not name or not private_storage().exists(name):
         raise Http404
     filename = f"{slugify(certificate.course_title(language)) or 'certificate'}-{language}.pdf"
     return FileResponse(
-        default_storage.open(name, "rb"),
+        private_storage().open(name, "rb"),
         as_attachment=True,
         filename=filename,
         content_type="application/pdf",

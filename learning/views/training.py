@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.reports.csv import write_rows
 from toolkit.audit import audit_record
+from toolkit.csv_export import write_rows
 from toolkit.models import AuditEvent, Unit
 
 from .. import permissions

@@ -4,13 +4,13 @@ fonts embedded; a failure is recorded and can be retried."""
 import datetime
 
 import pytest
-from django.core.files.storage import default_storage
 
 from learning.certificates import certificate_pdf, certificate_pdf_prepare
 from learning.models import Certificate
 from learning.selectors import certificate_languages
 from learning.tasks import build_certificate
 from tests.assessments.test_reports import embedded_fonts, pdf_text
+from toolkit.storage import private_storage
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_english_falls_back_to_the_finnish_course_title(certificate):
 def test_the_task_stores_the_pdf_and_records_it(certificate):
     name = build_certificate.apply(args=(certificate.pk, "sv")).get()
     certificate.refresh_from_db()
-    assert certificate.files == {"sv": name} and default_storage.exists(name)
+    assert certificate.files == {"sv": name} and private_storage().exists(name)
     states = {lang.code: lang.state for lang in certificate_languages(certificate=certificate)}
     assert states["sv"] == "ready"
 

@@ -318,7 +318,9 @@ def test_invitation_link_lets_an_imported_person_set_a_password_and_log_in(clien
         file_name="people.csv",
         created_by=admin,
     )
-    people_import.people_import_commit(people_import=record)
+    rows = [people_import.PersonRow(**row) for row in record.rows]
+    digest = people_import.people_import_plan(rows=rows).digest
+    people_import.people_import_commit(people_import=record, plan_digest=digest)
     invited = User.objects.get(email="uusi@example.org")
     assert not invited.has_usable_password()
     log_in(client, "uusi@example.org", "")

@@ -41,11 +41,21 @@ def preview(data: bytes, user) -> PeopleImport:
     return people_import.people_import_preview(data=data, file_name="people.csv", created_by=user)
 
 
+def plan_of(record: PeopleImport) -> people_import.ImportPlan:
+    rows = [people_import.PersonRow(**row) for row in record.rows]
+    return people_import.people_import_plan(rows=rows)
+
+
 def import_file(data: bytes, user) -> PeopleImport:
-    """Preview and commit through the Celery task (eager in tests), as the admin view does."""
+    """Preview, confirm the plan and commit through the Celery task (eager in tests), as the
+    admin view does."""
     record = preview(data, user)
+    digest = plan_of(record).digest
+    people_import.people_import_start(
+        people_import=record, plan_digest=digest, changes_confirmed=True
+    )
     with TestCase.captureOnCommitCallbacks(execute=True):  # the invitations go after commit
-        tasks.commit_people_import(str(record.pk))
+        tasks.commit_people_import(str(record.pk), digest)
     record.refresh_from_db()
     return record
 
@@ -168,7 +178,7 @@ def test_one_person_in_two_units_is_one_person_with_two_memberships_and_one_invi
     assert [message.to for message in mail.outbox] == [["maija.virtanen@example.org"]]
 
 
-def test_existing_person_gets_the_membership_but_no_new_account_or_invitation(org):
+def test_existing_person_gets_the_confirmed_changes_but_no_new_account_or_invitation(org):
     before = User.objects.count()
     record = import_file(
         csv_file("employee.a@example.org,Someone,Else,B,employee,sv"), org.administrator
@@ -177,7 +187,11 @@ def test_existing_person_gets_the_membership_but_no_new_account_or_invitation(or
     assert record.created_count == 0
     assert Membership.objects.filter(user=org.employee_a, unit=org.unit_b).exists()
     org.employee_a.refresh_from_db()
-    assert org.employee_a.first_name != "Someone"  # an import never renames existing people
+    # The preview showed the new name and language, and the administrator confirmed them.
+    assert (org.employee_a.get_full_name(), org.employee_a.preferred_language) == (
+        "Someone Else",
+        "sv",
+    )
     assert mail.outbox == []
 
 
@@ -334,10 +348,11 @@ def test_malformed_quoting_is_refused_as_invalid_csv(org):
 def test_committing_twice_is_refused_and_writes_nothing_more(org):
     record = import_file(csv_file(MAIJA), org.administrator)
     after_first = state()
+    digest = plan_of(record).digest
     with translation.override("en"), pytest.raises(ValidationError) as raised:
-        people_import.people_import_commit(people_import=record)
+        people_import.people_import_commit(people_import=record, plan_digest=digest)
     assert raised.value.messages == ["This import has already been run."]
-    assert tasks.commit_people_import(str(record.pk)) == 0
+    assert tasks.commit_people_import(str(record.pk), digest) == 0
     assert state() == after_first
     record.refresh_from_db()
     assert record.status == PeopleImport.Status.COMMITTED
@@ -345,10 +360,11 @@ def test_committing_twice_is_refused_and_writes_nothing_more(org):
 
 def test_unit_deleted_between_preview_and_commit_fails_the_import_and_writes_nothing(org):
     record = preview(csv_file(MAIJA, ERIK), org.administrator)
+    digest = plan_of(record).digest
     org.unit_b.delete()
     before = state()
     with translation.override("en"):
-        assert tasks.commit_people_import(str(record.pk)) == 0
+        assert tasks.commit_people_import(str(record.pk), digest) == 0
     assert state() == before
     record.refresh_from_db()
     assert record.status == PeopleImport.Status.FAILED
@@ -375,6 +391,14 @@ def upload(client, data: bytes, name: str = "people.csv"):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data, "text/csv")})
 
 
+def commit(client, record: PeopleImport, *, confirm: bool = True, follow: bool = False):
+    """The preview's import button, with the plan the page showed (and its checkbox ticked)."""
+    data = {"plan": plan_of(record).digest}
+    if confirm:
+        data["confirm_changes"] = "on"
+    return client.post(f"{UPLOAD}{record.pk}/commit/", data, follow=follow)
+
+
 def test_administrator_uploads_previews_and_commits_an_import(
     admin_client, org, django_capture_on_commit_callbacks
 ):
@@ -390,13 +414,12 @@ def test_administrator_uploads_previews_and_commits_an_import(
     assert not User.objects.filter(email="maija.virtanen@example.org").exists()
 
     page = admin_client.get(response.url).content.decode()
-    assert (
-        "All 3 rows are valid: 2 new people will be created and invited, 1 people already" in page
-    )
+    assert "All 3 rows are valid: 2 new people will be created and invited." in page
+    assert "B: new in B" not in page and "new in B: employee" in page
     assert "maija.virtanen@example.org" in page
 
     with django_capture_on_commit_callbacks(execute=True):  # the import runs after commit
-        response = admin_client.post(f"{UPLOAD}{record.pk}/commit/")
+        response = commit(admin_client, record)
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == PeopleImport.Status.COMMITTED
@@ -475,9 +498,9 @@ def test_committing_twice_through_the_admin_writes_nothing_more(
     upload(admin_client, csv_file(MAIJA))
     record = PeopleImport.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(f"{UPLOAD}{record.pk}/commit/")
+        commit(admin_client, record)
     after_first = state()
-    response = admin_client.post(f"{UPLOAD}{record.pk}/commit/", follow=True)
+    response = commit(admin_client, record, follow=True)
     assert response.redirect_chain == [(f"{UPLOAD}{record.pk}/", 302)]
     assert "This import has already been run." in response.content.decode()
     assert state() == after_first
@@ -499,7 +522,7 @@ def test_preview_page_tells_when_a_unit_vanished_before_the_commit(
     org.unit_b.delete()
     before = state()
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(f"{UPLOAD}{record.pk}/commit/")
+        commit(admin_client, record)
     response = admin_client.get(f"{UPLOAD}{record.pk}/")
     assert "The import failed and nothing was written:" in response.content.decode()
     assert "These units no longer exist: B" in response.content.decode()
@@ -542,3 +565,162 @@ def test_import_menu_item_is_shown_only_to_administrators(client, org):
     assert UPLOAD not in client.get("/cms/").content.decode()
     client.force_login(org.administrator)
     assert UPLOAD in client.get("/cms/").content.decode()
+
+
+# --- hostile bytes, and what happens to people who already have an account --------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [
+        ("x@example.org,Ma\x00ija,Y,A,employee,fi", "first_name"),
+        ("x@example.org,X,Vir\x00tanen,A,employee,fi", "last_name"),
+        ("x@example.org,X,Y,A\x00,employee,fi", "unit_code"),
+        ("x\x00@example.org,X,Y,A,employee,fi", "email"),
+        ('x@example.org,"Maija\nVirtanen",Y,A,employee,fi', "first_name"),
+        ("x@example.org,X,Y,A,employee\x1b,fi", "role"),
+    ],
+)
+def test_control_characters_are_refused_and_nothing_is_written(org, row, column):
+    # On PostgreSQL a NUL in a query or a stored value was a server error (500).
+    message = refusal(csv_file(MAIJA, row), org.administrator)
+    assert f"Line 3: column {column} contains a control character (such as a NUL byte)" in message
+
+
+def test_a_nul_byte_on_the_upload_page_is_explained_not_a_server_error(admin_client, org):
+    before = state()
+    response = upload(admin_client, csv_file(MAIJA, "x@example.org,X\x00,Y,A\x00,employee,fi"))
+    assert response.status_code == 400
+    assert "column first_name contains a control character" in response.content.decode()
+    assert state() == before
+
+
+def test_preview_shows_each_change_to_an_existing_person(admin_client, org):
+    org.supervisor_a.first_name, org.supervisor_a.last_name = "Sari", "Esimies"
+    org.supervisor_a.save()
+    upload(
+        admin_client,
+        csv_file(
+            "supervisor.a@example.org,Sari,Uusinimi,A,employee,sv",  # demoted, renamed, sv
+            "supervisor.a@example.org,Sari,Uusinimi,B,supervisor,sv",  # and new in B
+            "employee.a@example.org,"
+            f"{org.employee_a.first_name},{org.employee_a.last_name},A,employee,fi",  # no change
+            MAIJA,
+        ),
+    )
+    record = PeopleImport.objects.get()
+    page = admin_client.get(f"{UPLOAD}{record.pk}/").content.decode()
+    assert "All 4 rows are valid: 1 new person will be created and invited." in page
+    assert "1 person already has an account and nothing changes for them." in page
+    assert "Sari Esimies → <strong>Sari Uusinimi</strong>" in page
+    assert "Suomi → <strong>Svenska</strong>" in page
+    assert "A: supervisor → employee <strong>(no longer supervisor)</strong>" in page
+    assert "new in B: supervisor" in page
+    assert "The file makes supervisors into employees" in page
+    assert 'name="confirm_changes"' in page
+    plan = plan_of(record)
+    assert [change.email for change in plan.changes] == ["supervisor.a@example.org"]
+    assert plan.demotions == 1
+
+
+def test_changes_to_existing_people_need_the_confirmation(
+    admin_client, org, django_capture_on_commit_callbacks
+):
+    upload(admin_client, csv_file("supervisor.a@example.org,E,A,A,employee,fi", MAIJA))
+    record = PeopleImport.objects.get()
+    before = state()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = commit(admin_client, record, confirm=False, follow=True)
+    assert "tick the box to confirm the changes" in response.content.decode()
+    assert state() == before
+    assert Membership.objects.get(user=org.supervisor_a, unit=org.unit_a).role == "supervisor"
+    record.refresh_from_db()
+    assert record.status == PeopleImport.Status.PREVIEWED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        commit(admin_client, record)
+    assert Membership.objects.get(user=org.supervisor_a, unit=org.unit_a).role == "employee"
+    org.supervisor_a.refresh_from_db()
+    assert org.supervisor_a.get_full_name() == "E A"
+
+
+def test_an_import_without_changes_to_existing_people_needs_no_checkbox(
+    admin_client, org, django_capture_on_commit_callbacks
+):
+    upload(admin_client, csv_file(MAIJA))
+    record = PeopleImport.objects.get()
+    assert (
+        'name="confirm_changes"' not in admin_client.get(f"{UPLOAD}{record.pk}/").content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        commit(admin_client, record, confirm=False)
+    record.refresh_from_db()
+    assert record.status == PeopleImport.Status.COMMITTED
+
+
+def test_the_commit_applies_only_the_plan_that_was_shown(
+    admin_client, org, django_capture_on_commit_callbacks
+):
+    upload(admin_client, csv_file("employee.a@example.org,E,A,B,employee,fi", MAIJA))
+    record = PeopleImport.objects.get()
+    shown = plan_of(record).digest
+    # Someone makes employee A a supervisor of B after the preview was shown.
+    Membership.objects.create(user=org.employee_a, unit=org.unit_b, role="supervisor")
+    before = state()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"{UPLOAD}{record.pk}/commit/", {"plan": shown, "confirm_changes": "on"}, follow=True
+        )
+    assert "changed after the preview, so nothing was imported" in response.content.decode()
+    assert state() == before
+    assert Membership.objects.get(user=org.employee_a, unit=org.unit_b).role == "supervisor"
+    # The page now shows the new change to confirm.
+    assert "B: supervisor → employee" in response.content.decode()
+    # The task, too, refuses a plan that is no longer the one confirmed.
+    with translation.override("en"):
+        assert tasks.commit_people_import(str(record.pk), shown) == 0
+    record.refresh_from_db()
+    assert record.status == PeopleImport.Status.FAILED
+    assert state() == before
+
+
+@pytest.mark.parametrize("plan", ["", "x" * 64, "<script>", "0" * 64])
+def test_a_missing_or_forged_plan_is_refused(admin_client, org, plan):
+    upload(admin_client, csv_file(MAIJA))
+    record = PeopleImport.objects.get()
+    before = state()
+    response = admin_client.post(f"{UPLOAD}{record.pk}/commit/", {"plan": plan}, follow=True)
+    assert response.status_code == 200
+    assert "changed after the preview, so nothing was imported" in response.content.decode()
+    assert state() == before
+
+
+def test_after_the_commit_the_page_shows_the_result_and_no_import_button(
+    admin_client, org, django_capture_on_commit_callbacks
+):
+    upload(admin_client, csv_file(MAIJA))
+    record = PeopleImport.objects.get()
+    commit_url = f"{UPLOAD}{record.pk}/commit/"
+    # Queued, not yet run (a worker takes it): the page says so, with no button to run it again.
+    response = commit(admin_client, record)
+    assert response.status_code == 302 and response.url == f"{UPLOAD}{record.pk}/"
+    running = admin_client.get(response.url).content.decode()
+    assert "The import is running." in running
+    assert commit_url not in running
+    record.refresh_from_db()
+    assert record.status == PeopleImport.Status.COMMITTING
+    # A second click from an old tab does nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        again = commit(admin_client, record, follow=True)
+    assert "This import has already been run." in again.content.decode()
+
+    tasks.commit_people_import(str(record.pk), plan_of_rows(record))
+    done = admin_client.get(f"{UPLOAD}{record.pk}/").content.decode()
+    assert "Imported: 1 people created, 1 memberships added or changed." in done
+    assert commit_url not in done and "Import another file" in done
+
+
+def plan_of_rows(record: PeopleImport) -> str:
+    """The digest of the plan the administrator confirmed (before anything was written)."""
+    record.refresh_from_db()
+    return plan_of(record).digest

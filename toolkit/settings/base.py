@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_celery_beat",
     "csp",
+    # runserver leaves static files to whitenoise, so they get the headers as in production.
+    "whitenoise.runserver_nostatic",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,8 +62,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # First, so that every response gets the headers, redirects and static files included.
+    "toolkit.middleware.SecurityHeadersMiddleware",
     "toolkit.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -98,6 +102,23 @@ CONTENT_SECURITY_POLICY = {
 }
 # Added to the policy in the Wagtail admin only (toolkit.middleware).
 CSP_ADMIN_UPDATE = {"script-src": [UNSAFE_INLINE]}
+# Browser features no page of the site uses, switched off for every response (toolkit.middleware).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
 
 ROOT_URLCONF = "toolkit.urls"
 WSGI_APPLICATION = "toolkit.wsgi.application"
@@ -224,8 +245,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Unit reports and certificates: outside MEDIA_ROOT, so no media URL reaches them; only views
+# that check permission serve them (toolkit/storage.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+PRIVATE_STORAGE = {
+    "BACKEND": "toolkit.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -235,7 +264,10 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 # Where the file-based mail backend (staging, the fault tests) writes each mail.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Arvokas <noreply@example.org>")
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The address in e-mails, certificates and .ics files; in the embedded default it follows the
+# port that `make run` serves on (PORT, exported by the Makefile).
+PORT = env.int("PORT", default=8000)
+SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{PORT}")
 
 # --- Celery: eager (in-process) unless a broker is configured ---
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

@@ -20,8 +20,14 @@ ALLOWED_HOSTS = ["*"]
 # demo webinar's video) from a local path, like production, and nothing is left in media/.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="arvokas-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="arvokas-test-private-")
+atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "toolkit.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # The Redis the Celery worker test uses (started by the test against this URL).
