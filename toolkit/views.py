@@ -1,4 +1,4 @@
-"""Thin views for the signed-in home page, unit pages, the language switch, one's own data, and
+"""Thin views for the signed-in home page and its notices, unit pages, the language switch, one's own data, and
 the server-error page (a 503 when the database cannot be reached)."""
 
 import sys
@@ -6,7 +6,7 @@ import sys
 from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -23,6 +23,23 @@ def dashboard(request):
         "toolkit/dashboard.html",
         {"dashboard": selectors.dashboard_for(user=request.user)},
     )
+
+
+@login_required
+@require_POST
+def notice_read(request, pk: int):
+    """Mark one of one's own notices read; another person's notice is a 404."""
+    if not services.notice_mark_read(user=request.user, pk=pk):
+        raise Http404
+    return redirect("toolkit:dashboard")
+
+
+@login_required
+@require_POST
+def notices_read_all(request):
+    """Mark all one's notices read (there is no id: nobody else's can be touched)."""
+    services.notices_mark_all_read(user=request.user)
+    return redirect("toolkit:dashboard")
 
 
 @login_required

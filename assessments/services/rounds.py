@@ -19,6 +19,7 @@ from toolkit.outbox import enqueue_on_commit
 
 from ..models import AssessmentRound, Draft, FrameworkVersion, Invitation, Participation
 from .answering import responses_unseal
+from .notifications import notify_results_ready
 
 Status = AssessmentRound.Status
 
@@ -157,7 +158,8 @@ def round_extend(
 
 def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -> None:
     """Open → closed, on the closing date or early by hand: the sealed answers become Responses.
-    Unsent drafts are deleted: they can no longer be submitted and are personal data."""
+    Unsent drafts are deleted: they can no longer be submitted and are personal data. The
+    invited and the unit's supervisors are told that the results are ready."""
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = AssessmentRound.objects.select_for_update().get(pk=round.pk)
@@ -170,6 +172,7 @@ def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -
         locked.save(update_fields=["status", "closed_at", "closes_on"])
         Draft.objects.filter(round=locked).delete()
         responses_unseal(round=locked)
+        notify_results_ready(round=locked)
     round.refresh_from_db()
 
 
