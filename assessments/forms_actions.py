@@ -34,6 +34,16 @@ class ConclusionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+def status_choices(current: str | None) -> list[tuple[str, str]]:
+    """The current status and the ones an action may move to from it, in the usual order
+    (see ImprovementAction.TRANSITIONS): the list never offers a move that would be refused."""
+    Status = ImprovementAction.Status
+    if current not in Status.values:
+        return list(Status.choices)
+    allowed = {current} | ImprovementAction.TRANSITIONS[Status(current)]
+    return [(value, label) for value, label in Status.choices if value in allowed]
+
+
 class OwnerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return str(obj)
@@ -70,7 +80,7 @@ class ActionForm(forms.Form):
             del self.fields["source_round"]
             self.fields["status"] = forms.ChoiceField(
                 label=_("Status"),
-                choices=ImprovementAction.Status.choices,
+                choices=status_choices(self.initial.get("status")),
                 help_text=_(
                     "A planned action is started before it is done; a done or dropped action "
                     "can be reopened as in progress."
@@ -96,4 +106,18 @@ class SuggestionForm(forms.Form):
         max_length=TEXT_LIMIT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DeclineForm(forms.Form):
+    """Declining a suggestion asks why: the reason goes to the person who suggested it."""
+
+    reason = forms.CharField(
+        label=_("Why is the suggestion declined?"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "The person who suggested it gets this reason by e-mail and on their home page."
+        ),
+        error_messages={"required": _("Tell the person who suggested it why.")},
     )

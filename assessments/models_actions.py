@@ -131,6 +131,15 @@ class ImprovementAction(models.Model):
     def value_label(self) -> str:
         return _value_label(self.value_key)
 
+    @property
+    def suggestion_or_none(self) -> "ActionSuggestion | None":
+        """The member's suggestion this action was accepted from, if any (credited on its
+        page)."""
+        try:
+            return self.suggestion
+        except ActionSuggestion.DoesNotExist:
+            return None
+
 
 class ProgressNote(models.Model):
     """A dated note on how an action is going, by its owner or a supervisor."""
@@ -170,8 +179,13 @@ class ActionSuggestion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), max_length=TEXT_LIMIT, blank=True)
     action = models.OneToOneField(
-        ImprovementAction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ImprovementAction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestion",
     )
 
     class Meta:

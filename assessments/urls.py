@@ -11,6 +11,7 @@ urlpatterns = [
     path("units/<str:code>/rounds/new/", rounds.round_create, name="round_create"),
     path("units/<str:code>/combined/", combined.combined_results, name="combined"),
     path("rounds/<int:pk>/", rounds.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/close/confirm/", rounds.round_close_confirm, name="round_close_confirm"),
     re_path(
         r"^rounds/(?P<pk>\d+)/(?P<action>open|close|remind|invite-new|extend)/$",
         rounds.round_action,

@@ -23,6 +23,7 @@ from learning.models import Certificate, CourseAssignment, CourseIndexPage, Less
 from learning.services import assignments as assignment_services
 from tests.assessments.results_data import add_responses, closed_round, framework_version, invite
 from tests.learning.conftest import home, make_course, publish  # noqa: F401 (a fixture)
+from toolkit.models import Notice
 
 PEOPLE = ("anonymous", "employee_a", "supervisor_a", "supervisor_b", "trainer", "administrator")
 
@@ -122,6 +123,11 @@ def url_kwargs(name: str, w: World) -> dict:
     """The arguments each URL is asked with: objects of unit A unless the name says otherwise."""
     by_name = {
         "toolkit:unit_detail": {"code": "A"},
+        # The employee's notice that they own the action (the world made them its owner).
+        "toolkit:notice_read": {
+            "pk": Notice.objects.filter(user=w.org.employee_a).values_list("pk", flat=True)[0]
+        },
+        "assessments:round_close_confirm": {"pk": w.round.pk},
         "assessments:unit_rounds": {"code": "A"},
         "assessments:round_create": {"code": "A"},
         "assessments:combined": {"code": "AREA"},
@@ -206,6 +212,9 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     "set_language": ((405, 405, 405, 405, 405, 405), (OK, OK, OK, OK, OK, OK)),
     "toolkit:dashboard": ((302, 200, 200, 200, 200, 200), GET_ONLY),
     "toolkit:unit_detail": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    # A notice is its recipient's alone; "all read" has no id, so it touches only one's own.
+    "toolkit:notice_read": ((302, 405, 405, 405, 405, 405), (302, OK, 404, 404, 404, 404)),
+    "toolkit:notices_read_all": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
     # One's own data: no id in the URL, so nobody can ask for another person's.
     "toolkit:account_language": ((302, 200, 200, 200, 200, 200), (302, OK, OK, OK, OK, OK)),
     # The invitation page opens by its one-time key alone: a wrong key says the link does not work.
@@ -219,6 +228,8 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     "assessments:combined": ((302, 404, 404, 404, 404, 200), GET_ONLY),
     "assessments:round_detail": ((302, 302, 200, 404, 404, 200), GET_ONLY),
     "assessments:round_action": ((302, 405, 405, 405, 405, 405), (302, 404, OK, 404, 404, OK)),
+    # The world's round is closed: its managers are sent back to the round's page.
+    "assessments:round_close_confirm": ((302, 404, 302, 404, 404, 302), GET_ONLY),
     # The answer page of a closed round says it is closed to whoever may see the round.
     "assessments:answer": ((302, 200, 200, 404, 404, 200), (302, OK, OK, 404, 404, OK)),
     "assessments:answered": ((302, 404, 404, 404, 404, 404), GET_ONLY),
@@ -246,7 +257,7 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
         (302, 404, OK, 404, 404, OK),
     ),
     "assessments:suggestion_decline": (
-        (302, 405, 405, 405, 405, 405),
+        (302, 404, 200, 404, 404, 200),
         (302, 404, OK, 404, 404, OK),
     ),
     # Learning: anyone signed in may learn; the certificate page is its owner's.
@@ -271,7 +282,7 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     "learning:unit_training_csv": ((302, 404, 200, 404, 404, 200), GET_ONLY),
     "learning:assignment_new": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
     "learning:assignment_withdraw": (
-        (302, 405, 405, 405, 405, 405),
+        (302, 404, 200, 404, 404, 200),
         (302, 404, OK, 404, 404, OK),
     ),
     "learning:analytics": ((302, 404, 404, 404, 200, 200), GET_ONLY),

@@ -169,6 +169,35 @@ class Membership(models.Model):
         return f"{self.user} – {self.unit} ({self.get_role_display()})"
 
 
+class Notice(models.Model):
+    """A notice on one person's home page (results ready, a suggestion decided, an action to
+    own), until they mark it read. Only its recipient ever sees it.
+
+    The text is kept as its untranslated message and parameters and translated when shown, so
+    it follows the reader's language; a parameter may be a {language: text} dict (unit names).
+    The link is a URL name and arguments, reversed under the reader's language prefix."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="notices"
+    )
+    message = models.CharField(max_length=300)
+    params = models.JSONField(default=dict)
+    detail = models.TextField(_("detail"), max_length=2000, blank=True)
+    link_name = models.CharField(max_length=100, blank=True)
+    link_args = models.JSONField(default=list)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.message}"
+
+
 class PeopleImport(models.Model):
     """One CSV import of people: validated rows kept between the preview and the commit."""
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .audit import audit_record
-from .models import ERASED_DOMAIN, AuditEvent, Membership, User
+from .models import ERASED_DOMAIN, AuditEvent, Membership, Notice, User
 from .storage import private_storage
 
 SOURCE_LANGUAGE = "fi"  # every page is written in Finnish first
@@ -191,7 +191,24 @@ def _personal_data(user: User, language: str) -> dict[str, object]:
                 for n in ProgressNote.objects.filter(author=user).select_related("action")
             ],
         },
+        "notices": _notices(user),
     }
+
+
+def _notices(user: User) -> list[dict]:
+    """The person's home-page notices, in their own language."""
+    from .selectors import notice_text
+
+    with translation.override(user.preferred_language):
+        return [
+            {
+                "text": notice_text(n),
+                "detail": n.detail,
+                "created": _when(n.created_at),
+                "read": _when(n.read_at),
+            }
+            for n in Notice.objects.filter(user=user)
+        ]
 
 
 def _readme(user: User) -> str:
@@ -253,7 +270,7 @@ def person_erase(*, user: User, erased_by: User) -> None:
     """Remove `user`'s personal data and keep an anonymous shell in its place.
 
     Gone: name, e-mail, login (password, e-mail addresses, MFA), memberships and site roles,
-    learning records, reflections, certificates (and their files), drafts, the admin profile
+    home-page notices, learning records, reflections, certificates (and their files), drafts, the admin profile
     and its avatar. Kept, pointing at the
     shell: invitations and participations (response rates of past rounds), actions they owned and
     notes they wrote (the unit's record, now by "an erased person"), the audit log."""
@@ -272,6 +289,7 @@ def person_erase(*, user: User, erased_by: User) -> None:
     avatars = [p.avatar.name for p in UserProfile.objects.filter(user=user) if p.avatar]
     for model in (
         Membership,
+        Notice,
         Draft,
         m.Enrolment,
         m.LessonCompletion,

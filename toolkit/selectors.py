@@ -1,11 +1,14 @@
 """Reads for the organisation pages: dashboards, unit pages, unit trees."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, gettext
 
 from . import permissions
-from .models import Membership, Unit, User
+from .models import Membership, Notice, Unit, User
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Dashboard:
     is_administrator: bool = False
     organisation_unit_count: int = 0
     organisation_people_count: int = 0
+    notices: list = field(default_factory=list)
 
 
 def _with_member_count(queryset: QuerySet[Unit]) -> QuerySet[Unit]:
@@ -43,6 +47,7 @@ def dashboard_for(*, user: User) -> Dashboard:
         led_units=[s for s in summaries if s.role == Membership.Role.SUPERVISOR],
         is_trainer=permissions.is_trainer(user),
         is_administrator=permissions.is_administrator(user),
+        notices=unread_notices(user=user),
     )
     if dashboard.is_administrator:
         dashboard.organisation_unit_count = Unit.objects.count()
@@ -101,3 +106,51 @@ def unit_for_viewer(*, code: str, user: User) -> Unit:
     if not permissions.can_view_unit(user, unit):
         raise Unit.DoesNotExist
     return unit
+
+
+# --- Home-page notices -------------------------------------------------------------------------
+
+NOTICE_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class ShownNotice:
+    """A notice as its recipient reads it: translated text, the writer's own words (if any),
+    where it leads."""
+
+    pk: int
+    text: str
+    detail: str
+    url: str
+    created_at: datetime.datetime
+
+
+def notice_text(notice: Notice) -> str:
+    """The notice in the active language; a {language: text} parameter picks its language."""
+    language = (get_language() or "fi")[:2]
+    params = {
+        key: (value.get(language) or value.get("fi") or "") if isinstance(value, dict) else value
+        for key, value in notice.params.items()
+    }
+    try:
+        return gettext(notice.message) % params
+    except (KeyError, TypeError, ValueError):
+        return gettext(notice.message)
+
+
+def notice_url(notice: Notice) -> str:
+    """The notice's link under the active language's prefix ("" when it has none)."""
+    if not notice.link_name:
+        return ""
+    try:
+        return reverse(notice.link_name, args=notice.link_args)
+    except NoReverseMatch:
+        return ""
+
+
+def unread_notices(*, user: User) -> list[ShownNotice]:
+    """The person's own unread notices, newest first, at most NOTICE_LIMIT (one query)."""
+    notices = Notice.objects.filter(user=user, read_at__isnull=True)[:NOTICE_LIMIT]
+    return [
+        ShownNotice(n.pk, notice_text(n), n.detail, notice_url(n), n.created_at) for n in notices
+    ]

@@ -1,10 +1,14 @@
 """Celery tasks of the organisation app: thin wrappers that take ids and call services."""
 
 from celery import shared_task
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import get_connection, send_mass_mail
+from django.template.loader import render_to_string
+from django.utils import translation
 
-from . import invitations, outbox, people_import
-from .models import PeopleImport, User
+from . import invitations, outbox, people_import, selectors
+from .models import Notice, PeopleImport, User
 
 
 @shared_task
@@ -40,3 +44,28 @@ def commit_people_import(import_id: str, plan_digest: str = "") -> int:
 def replay_outbox() -> int:
     """Send the tasks that waited in the outbox while the broker was down (toolkit.outbox)."""
     return outbox.outbox_replay()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_notice_mails(notice_ids: list[int]) -> int:
+    """E-mail each notice to its recipient, in their language, with the link to it. Notices
+    of people no longer active are left out. Returns how many mails were sent."""
+    notices = Notice.objects.filter(pk__in=notice_ids, user__is_active=True).select_related("user")
+    messages = []
+    for notice in notices.order_by("pk"):
+        user = notice.user
+        with translation.override(user.preferred_language):
+            text = " ".join(selectors.notice_text(notice).split())
+            path = selectors.notice_url(notice)
+            context = {
+                "user": user,
+                "text": text,
+                "detail": notice.detail,
+                "link": settings.SITE_URL.rstrip("/") + path if path else "",
+            }
+            subject = render_to_string("toolkit/email/notice_subject.txt", context)
+            body = render_to_string("toolkit/email/notice.txt", context)
+        messages.append((" ".join(subject.split())[:200], body, None, [user.email]))
+    if messages:
+        send_mass_mail(messages, connection=get_connection())
+    return len(messages)

@@ -12,6 +12,8 @@ from . import health, views
 app_urls = (
     [
         path("dashboard/", views.dashboard, name="dashboard"),
+        path("notices/<int:pk>/read/", views.notice_read, name="notice_read"),
+        path("notices/read/", views.notices_read_all, name="notices_read_all"),
         path("units/<str:code>/", views.unit_detail, name="unit_detail"),
         path("account/language/", views.account_language, name="account_language"),
         path("account/data/", views.my_data, name="my_data"),

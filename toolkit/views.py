@@ -1,6 +1,6 @@
-"""Thin views for the signed-in home page, unit pages, the language switch and the account's
-language, one's own data, the invitation page, and the server-error page (a 503 when the
-database cannot be reached)."""
+"""Thin views for the signed-in home page and its notices, unit pages, the language switch and
+the account's language, one's own data, the invitation page, and the server-error page (a 503
+when the database cannot be reached)."""
 
 import sys
 
@@ -32,6 +32,23 @@ def dashboard(request):
         "toolkit/dashboard.html",
         {"dashboard": selectors.dashboard_for(user=request.user)},
     )
+
+
+@login_required
+@require_POST
+def notice_read(request, pk: int):
+    """Mark one of one's own notices read; another person's notice is a 404."""
+    if not services.notice_mark_read(user=request.user, pk=pk):
+        raise Http404
+    return redirect("toolkit:dashboard")
+
+
+@login_required
+@require_POST
+def notices_read_all(request):
+    """Mark all one's notices read (there is no id: nobody else's can be touched)."""
+    services.notices_mark_all_read(user=request.user)
+    return redirect("toolkit:dashboard")
 
 
 @login_required

@@ -11,7 +11,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -58,9 +57,10 @@ def pending_suggestions(*, unit: Unit) -> QuerySet[ActionSuggestion]:
 
 
 def action_for_page(*, pk: int) -> ImprovementAction:
-    """One action with what its page shows; ImprovementAction.DoesNotExist → 404."""
+    """One action with what its page shows (and who suggested it, if it came from a member's
+    suggestion); ImprovementAction.DoesNotExist → 404."""
     return ImprovementAction.objects.select_related(
-        "unit", "owner", "source_round", "created_by"
+        "unit", "owner", "source_round", "created_by", "suggestion__suggested_by"
     ).get(pk=pk)
 
 
@@ -134,8 +134,8 @@ def conclusions_of_round(*, round: AssessmentRound) -> list[ConclusionRow]:
 
 @dataclass(frozen=True)
 class TimelineAction:
-    """An action placed after the round before its creation, with the change of its value at
-    the next round (None when there is no next round yet or either round is hidden)."""
+    """An action under the round it came from, with the change of its value at the next round
+    (None when there is no next round yet or either round is hidden)."""
 
     action: ImprovementAction
     value_name: str
@@ -145,9 +145,9 @@ class TimelineAction:
 
 @dataclass
 class TimelineStep:
-    """A closed round with its means, then the actions created before the next round closed."""
+    """A closed round with its means, then the actions that came from it."""
 
-    point: TrendPoint | None
+    point: TrendPoint
     actions: list[TimelineAction] = field(default_factory=list)
 
 
@@ -159,33 +159,44 @@ class Timeline:
     steps: list[TimelineStep]
 
 
+def _change(before: TrendPoint, after: TrendPoint | None, value_key: str) -> Change | None:
+    if after is None or before.suppressed or after.suppressed:
+        return None
+    old, new = before.means.get(value_key), after.means.get(value_key)
+    return Change.between(new, old) if old is not None and new is not None else None
+
+
 def unit_timeline(*, unit: Unit, viewer) -> Timeline:
-    """Every closed round of the unit with its five means (hidden under the threshold) and every
-    action placed by its creation date between the rounds."""
+    """Every closed round of the unit with its five means (hidden under the threshold), each
+    followed by the actions that came from it; newest first, in the order of the unit's round
+    list (ROUND_LIST_ORDER), so two rounds closed on the same day keep their own actions."""
     trend = unit_trend(unit=unit, viewer=viewer)
-    points = trend.points
-    steps = [TimelineStep(point=None)] + [TimelineStep(point=p) for p in points]
-    actions = ImprovementAction.objects.filter(unit=unit).select_related("owner", "source_round")
+    chronological = sorted(trend.points, key=lambda p: (p.round.opens_on, p.round.pk))
+    following = {
+        point.round.pk: chronological[i + 1] if i + 1 < len(chronological) else None
+        for i, point in enumerate(chronological)
+    }
+    steps = {point.round.pk: TimelineStep(point=point) for point in reversed(chronological)}
+    actions = ImprovementAction.objects.filter(unit=unit).select_related("owner")
     for action in actions.order_by("created_at", "pk"):
-        created = timezone.localdate(action.created_at)
-        index = sum(1 for p in points if p.round.closes_on <= created)
-        before = points[index - 1] if index else None
-        after = points[index] if index < len(points) else None
-        change = None
-        if before and after and not before.suppressed and not after.suppressed:
-            old, new = before.means.get(action.value_key), after.means.get(action.value_key)
-            change = Change.between(new, old)
-        steps[index].actions.append(
+        step = steps.get(action.source_round_id)
+        if step is None:  # its round is not a closed round of this unit (cannot happen)
+            continue
+        after = following[action.source_round_id]
+        step.actions.append(
             TimelineAction(
                 action=action,
                 value_name=str(VALUE_NAMES.get(action.value_key, action.value_key)),
                 next_round=after.round if after else None,
-                change=change,
+                change=_change(step.point, after, action.value_key),
             )
         )
-    if not steps[0].actions:
-        steps = steps[1:]
-    return Timeline(unit=unit, threshold=trend.threshold, value_keys=trend.value_keys, steps=steps)
+    return Timeline(
+        unit=unit,
+        threshold=trend.threshold,
+        value_keys=trend.value_keys,
+        steps=list(steps.values()),
+    )
 
 
 # --- On the results page -----------------------------------------------------------------------

@@ -31,10 +31,14 @@ def with_response_counts(rounds: QuerySet[AssessmentRound]) -> QuerySet[Assessme
     return rounds.annotate(invited_count=_count(Invitation), answered_count=_count(Participation))
 
 
+# Newest first. The unit timeline runs in the same order (selectors.actions.unit_timeline).
+ROUND_LIST_ORDER = ("-opens_on", "-pk")
+
+
 def rounds_of_unit(*, unit: Unit) -> QuerySet[AssessmentRound]:
     return with_response_counts(
         AssessmentRound.objects.filter(unit=unit).select_related("framework_version__framework")
-    ).order_by("-opens_on", "-pk")
+    ).order_by(*ROUND_LIST_ORDER)
 
 
 def round_for_page(*, pk: int) -> AssessmentRound:

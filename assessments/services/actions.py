@@ -30,6 +30,7 @@ from ..models_actions import (
     ProgressNote,
     TeamConclusion,
 )
+from . import notifications
 
 Status = ImprovementAction.Status
 EDITABLE_FIELDS = ("title", "description", "value_key", "barrier", "owner", "due_on", "status")
@@ -208,6 +209,7 @@ def action_create(
             "created",
             [{"field": f, "old": "", "new": _display(action, f)} for f in EDITABLE_FIELDS],
         )
+        notifications.notify_action_owner(action=action, by=created_by)
     return action
 
 
@@ -276,6 +278,8 @@ def action_update(
         locked.version = version + 1
         locked.save()
         _record(locked, changed_by, "changed", changes)
+        if "owner" in changed:
+            notifications.notify_action_owner(action=locked, by=changed_by)
     return locked
 
 
@@ -307,13 +311,16 @@ def suggestion_create(
         errors[NON_FIELD_ERRORS] = _("Only members of the unit can suggest actions.")
     if errors:
         raise ValidationError(errors)
-    return ActionSuggestion.objects.create(
-        unit=unit,
-        value_key=value_key,
-        title=title.strip(),
-        description=description.strip(),
-        suggested_by=suggested_by,
-    )
+    with transaction.atomic():
+        suggestion = ActionSuggestion.objects.create(
+            unit=unit,
+            value_key=value_key,
+            title=title.strip(),
+            description=description.strip(),
+            suggested_by=suggested_by,
+        )
+        notifications.notify_suggestion_made(suggestion=suggestion)
+    return suggestion
 
 
 def _claim_pending(suggestion: ActionSuggestion) -> ActionSuggestion:
@@ -341,16 +348,28 @@ def suggestion_accept(
         locked.decided_at = timezone.now()
         locked.action = action
         locked.save(update_fields=["status", "decided_by", "decided_at", "action"])
+        notifications.notify_suggestion_accepted(suggestion=locked, action=action)
     return action
 
 
-def suggestion_decline(*, suggestion: ActionSuggestion, decided_by: User) -> None:
+def suggestion_decline(*, suggestion: ActionSuggestion, decided_by: User, reason: str) -> None:
+    """Decline a suggestion with a reason, which goes to its author (required: a member who
+    took the trouble to suggest deserves to know why)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tell the person who suggested it why.")})
+    if len(reason) > TEXT_LIMIT:
+        raise ValidationError(
+            {"reason": _("This text can be at most %(limit)s characters.") % {"limit": TEXT_LIMIT}}
+        )
     with transaction.atomic():
         locked = _claim_pending(suggestion)
         locked.status = ActionSuggestion.Status.DECLINED
         locked.decided_by = decided_by
         locked.decided_at = timezone.now()
-        locked.save(update_fields=["status", "decided_by", "decided_at"])
+        locked.decline_reason = reason
+        locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+        notifications.notify_suggestion_declined(suggestion=locked)
 
 
 # --- Reminders ---------------------------------------------------------------------------------
@@ -358,7 +377,8 @@ def suggestion_decline(*, suggestion: ActionSuggestion, decided_by: User) -> Non
 
 def action_reminders_send_due(*, today: datetime.date | None = None) -> dict[str, int]:
     """Remind owners of open actions a week before the due date and once overdue, each once
-    (Celery beat, daily). The flag is claimed first, so two beat runs never remind twice."""
+    (Celery beat, daily): an e-mail and a home-page notice. The flag is claimed first, so two
+    beat runs never remind twice."""
     from ..tasks import send_action_reminder
 
     today = today or timezone.localdate()
@@ -375,14 +395,15 @@ def action_reminders_send_due(*, today: datetime.date | None = None) -> dict[str
             owner__is_active=True,
             **{flag: False},
             **dates,
-        ).values_list("pk", flat=True)
-        for pk in list(due):
+        ).only("pk", "title", "owner_id")
+        for action in list(due):
             with transaction.atomic():
-                claimed = ImprovementAction.objects.filter(pk=pk, **{flag: False}).update(
+                claimed = ImprovementAction.objects.filter(pk=action.pk, **{flag: False}).update(
                     **{flag: True}
                 )
                 if claimed:
-                    enqueue_on_commit(send_action_reminder, pk, kind)
+                    enqueue_on_commit(send_action_reminder, action.pk, kind)
+                    notifications.notify_action_due(action=action, kind=kind)
             sent[kind] += claimed
     return sent
 

@@ -22,6 +22,7 @@ from ..anonymity import current_threshold
 from ..models import AssessmentRound, Draft, FrameworkVersion, Invitation, Participation
 from ..sealing import SealingKeyError
 from .answering import responses_unseal
+from .notifications import notify_results_ready
 
 Status = AssessmentRound.Status
 
@@ -161,8 +162,9 @@ def round_extend(
 def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -> None:
     """Open → closed, on the closing date or early by hand: the sealed answers become Responses.
     The k in force now is stored as the round's floor for good. Unsent drafts are deleted: they
-    can no longer be submitted and are personal data. If the sealing key cannot open the
-    answers, SealingKeyError (a ValidationError) and nothing changes: the round stays open."""
+    can no longer be submitted and are personal data. The invited and the unit's supervisors are
+    told that the results are ready. If the sealing key cannot open the answers, SealingKeyError
+    (a ValidationError) and nothing changes: the round stays open."""
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = AssessmentRound.objects.select_for_update().get(pk=round.pk)
@@ -176,6 +178,7 @@ def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -
         locked.save(update_fields=["status", "closed_at", "closed_threshold", "closes_on"])
         Draft.objects.filter(round=locked).delete()
         responses_unseal(round=locked)
+        notify_results_ready(round=locked)
     round.refresh_from_db()
 
 

@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions
-from ..forms_actions import ActionForm, ConclusionForm, ProgressNoteForm, SuggestionForm
+from ..forms_actions import (
+    ActionForm,
+    ConclusionForm,
+    DeclineForm,
+    ProgressNoteForm,
+    SuggestionForm,
+)
 from ..models_actions import ActionSuggestion, ImprovementAction
 from ..selectors import actions as action_selectors
 from ..services import actions as action_services
@@ -189,7 +195,9 @@ def action_suggest(request, code: str):
 
 
 def _suggestion_or_404(request, pk: int) -> ActionSuggestion:
-    suggestion = get_object_or_404(ActionSuggestion.objects.select_related("unit"), pk=pk)
+    suggestion = get_object_or_404(
+        ActionSuggestion.objects.select_related("unit", "suggested_by"), pk=pk
+    )
     if not permissions.can_manage_actions_of(request.user, suggestion.unit):
         raise Http404
     return suggestion
@@ -206,17 +214,30 @@ def suggestion_accept(request, pk: int):
 
 
 @login_required
-@require_POST
 def suggestion_decline(request, pk: int):
+    """Declining is final, so it has its own page: the suggestion, and the reason (required)
+    that goes to its author. Works without JavaScript."""
     suggestion = _suggestion_or_404(request, pk)
-    try:
-        action_services.suggestion_decline(suggestion=suggestion, decided_by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The suggestion was declined."))
-    return redirect("assessments:unit_actions", suggestion.unit.code)
+    if suggestion.status != ActionSuggestion.Status.PENDING:
+        messages.error(request, _("This suggestion has already been decided."))
+        return redirect("assessments:unit_actions", suggestion.unit.code)
+    form = DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_services.suggestion_decline(
+                suggestion=suggestion, decided_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            messages.success(request, _("The suggestion was declined and its author told why."))
+            return redirect("assessments:unit_actions", suggestion.unit.code)
+    return render(
+        request,
+        "assessments/actions/decline_form.html",
+        {"unit": suggestion.unit, "suggestion": suggestion, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

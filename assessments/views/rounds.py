@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -106,6 +107,29 @@ def round_detail(request, pk: int):
 
 
 @login_required
+def round_close_confirm(request, pk: int):
+    """Closing by hand cannot be undone: first say how many invited people have not answered
+    and how many days the round still had (a page, so it works without JavaScript)."""
+    round = _round_or_404(request, pk)
+    if not permissions.can_manage_round(request.user, round):
+        raise Http404
+    if round.status != AssessmentRound.Status.OPEN:
+        messages.error(request, _("Only an open round can be closed."))
+        return redirect("assessments:round_detail", round.pk)
+    rate = round_services.round_response_rate(round=round)
+    return render(
+        request,
+        "assessments/round_close_confirm.html",
+        {
+            "round": round,
+            "rate": rate,
+            "not_answered": rate.invited - rate.answered,
+            "days_left": max((round.closes_on - timezone.localdate()).days, 0),
+        },
+    )
+
+
+@login_required
 @require_POST
 def round_action(request, pk: str, action: str):
     """Open now, close now, extend, remind, or invite members who joined after opening."""
@@ -125,6 +149,8 @@ def round_action(request, pk: str, action: str):
                 % {"count": invited},
             )
         elif action == "close":
+            if request.POST.get("confirm") != "yes":
+                return redirect("assessments:round_close_confirm", round.pk)
             round_services.round_close(round=round)
             messages.success(request, _("The round is closed. The results are ready."))
         elif action == "remind":

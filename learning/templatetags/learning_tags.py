@@ -10,14 +10,33 @@ from ..selectors.training import learner_assignments
 register = template.Library()
 
 
+HOME_ASSIGNED = 3
+HOME_IN_PROGRESS = 3
+HOME_RECOMMENDED = 2
+
+
 @register.inclusion_tag("learning/partials/home_panel.html", takes_context=True)
 def learning_panel(context):
+    """Assigned courses, then courses in progress, then recommendations: each course once
+    (one both assigned and started shows as assigned, with its status)."""
     user = context["request"].user
     language = (get_language() or "fi")[:2]
+    assigned = learner_assignments(user=user, language=language)[:HOME_ASSIGNED]
+    shown = {item.course.translation_key for item in assigned}
+    mine = my_learning(user=user, language=language)
+    in_progress = [p for p in mine.in_progress if p.course.translation_key not in shown]
+    in_progress = in_progress[:HOME_IN_PROGRESS]
+    shown |= {p.course.translation_key for p in in_progress}
+    recommended = [
+        r
+        for r in member_recommendations(user=user, language=language)
+        if r.course.translation_key not in shown
+    ]
     return {
-        "assigned": learner_assignments(user=user, language=language),
-        "recommended": member_recommendations(user=user, language=language),
-        "mine": my_learning(user=user, language=language),
+        "assigned": assigned,
+        "in_progress": in_progress,
+        "recommended": recommended[:HOME_RECOMMENDED],
+        "mine": mine,
         "course_index": course_index(language=language),
     }
 

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from toolkit.audit import audit_record
 from toolkit.csv_export import write_rows
@@ -153,10 +153,19 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 @login_required
-@require_POST
 def assignment_withdraw(request, code: str, pk: int):
+    """Withdrawing cannot be undone, so a page asks first: which course, how many people it
+    covers and how many have completed it. Only its form (confirm=yes) withdraws; the page
+    works without JavaScript."""
     unit = _managed_unit(request, code)
     assignment = get_object_or_404(CourseAssignment, pk=pk, unit=unit)
-    assignments.assignment_withdraw(assignment=assignment)
-    messages.success(request, _("The assignment is withdrawn."))
-    return redirect("learning:unit_training", code=unit.code)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        assignments.assignment_withdraw(assignment=assignment)
+        messages.success(request, _("The assignment is withdrawn."))
+        return redirect("learning:unit_training", code=unit.code)
+    report = next(
+        r
+        for r in training.unit_training_report(unit=unit, language=_language())
+        if r.assignment.pk == assignment.pk
+    )
+    return render(request, "learning/assignment_withdraw.html", {"unit": unit, "report": report})

@@ -136,11 +136,12 @@ def test_status_jumps_that_make_no_sense_are_refused(org, action, status):
 
 
 def test_status_jump_through_the_form_shows_a_translated_error(client, org, action, due):
+    """The list does not offer "done" for a planned action; posted anyway, the form refuses."""
     client.force_login(org.supervisor_a)
     data = _form(action.source_round, org, due, status="done", version=1)
     response = client.post(reverse("assessments:action_edit", args=[action.pk]), data)
     assert response.status_code == 200
-    assert "Toimenpide ei voi siirtyä tilasta" in response.content.decode()
+    assert "Valitse oikea vaihtoehto" in response.content.decode()
     action.refresh_from_db()
     assert action.status == "planned"
 

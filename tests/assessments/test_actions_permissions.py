@@ -83,7 +83,10 @@ def test_only_the_units_supervisors_decide_on_suggestions(client, org, autumn, w
     accept = reverse("assessments:suggestion_accept", args=[suggestion.pk])
     assert _status(client, org, who, accept) == expected
     decline = reverse("assessments:suggestion_decline", args=[suggestion.pk])
-    assert _status(client, org, who, decline, "post") == (302 if who in MANAGE else 404)
+    assert _status(client, org, who, decline) == expected
+    assert _status(client, org, who, decline, "post", {"reason": "Ei nyt."}) == (
+        302 if who in MANAGE else 404
+    )
     suggestion.refresh_from_db()
     assert (suggestion.status == "declined") == (who in MANAGE)
 

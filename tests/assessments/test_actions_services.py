@@ -106,16 +106,21 @@ def test_member_suggestion_is_accepted_as_an_action(org, autumn, due):
     assert suggestion.status == ActionSuggestion.Status.ACCEPTED
     assert suggestion.action == action
     with pytest.raises(ValidationError):
-        action_services.suggestion_decline(suggestion=suggestion, decided_by=org.supervisor_a)
+        action_services.suggestion_decline(
+            suggestion=suggestion, decided_by=org.supervisor_a, reason="Jo tehty."
+        )
 
 
 def test_declined_suggestion_makes_no_action(org, autumn):
     suggestion = action_services.suggestion_create(
         unit=org.unit_a, value_key="trust", title="X", description="", suggested_by=org.employee_a
     )
-    action_services.suggestion_decline(suggestion=suggestion, decided_by=org.supervisor_a)
+    action_services.suggestion_decline(
+        suggestion=suggestion, decided_by=org.supervisor_a, reason=" Ei nyt. "
+    )
     suggestion.refresh_from_db()
     assert suggestion.status == ActionSuggestion.Status.DECLINED
+    assert suggestion.decline_reason == "Ei nyt."
     assert not ImprovementAction.objects.exists()
 
 

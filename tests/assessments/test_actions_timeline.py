@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import ImprovementAction
+from assessments.models import AssessmentRound, ImprovementAction
 from assessments.selectors import actions as action_selectors
 from assessments.services import actions as action_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
+    AUTUMN,
     action,
     autumn,
     due,
@@ -42,8 +43,8 @@ def test_actions_sit_between_rounds_with_the_change_at_the_next_round(org, sprin
     between = _make_action(org, spring, due, created_on=datetime.date(2026, 5, 1))
     after = _make_action(org, autumn, due, created_on=datetime.date(2026, 10, 5), title="Uusi")
     timeline = action_selectors.unit_timeline(unit=org.unit_a, viewer=org.employee_a)
-    assert [s.point.round.title for s in timeline.steps] == ["Kevät", "Syksy"]
-    first, second = timeline.steps
+    assert [s.point.round.title for s in timeline.steps] == ["Syksy", "Kevät"]  # newest first
+    second, first = timeline.steps
     assert first.point.means["trust"] == 3.0
     assert [a.action for a in first.actions] == [between]
     assert first.actions[0].next_round.title == "Syksy"
@@ -59,10 +60,49 @@ def test_a_round_under_the_threshold_shows_no_means_and_no_change(org, version, 
     add_responses(thin, 2, 5)
     _make_action(org, spring, due, created_on=datetime.date(2026, 5, 1))
     timeline = action_selectors.unit_timeline(unit=org.unit_a, viewer=org.employee_a)
-    hidden = timeline.steps[1].point
+    hidden = timeline.steps[0].point
     assert hidden.suppressed
     assert hidden.means == {}
-    assert timeline.steps[0].actions[0].change is None
+    assert timeline.steps[1].actions[0].change is None
+
+
+def test_actions_stay_under_their_own_round_when_two_rounds_closed_the_same_day(
+    org, version, spring, due
+):
+    """A round closed early and the next one closed the same day: an action agreed later from
+    the first round belongs under the first round, not under whichever closed "last"."""
+    early = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 9, 30), title="A1")
+    add_responses(early, 5, 3)
+    AssessmentRound.objects.filter(pk=early.pk).update(opens_on=datetime.date(2026, 9, 1))
+    same_day = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 9, 30), title="A2")
+    add_responses(same_day, 5, 5)
+    AssessmentRound.objects.filter(pk=same_day.pk).update(opens_on=datetime.date(2026, 9, 30))
+    from_early = _make_action(
+        org, early, due, created_on=datetime.date(2026, 10, 2), title="Ensimmäisestä"
+    )
+    from_same_day = _make_action(
+        org, same_day, due, created_on=datetime.date(2026, 10, 1), title="Toisesta"
+    )
+    timeline = action_selectors.unit_timeline(unit=org.unit_a, viewer=org.employee_a)
+    steps = {step.point.round.title: step for step in timeline.steps}
+    assert [a.action for a in steps["A1"].actions] == [from_early]
+    assert [a.action for a in steps["A2"].actions] == [from_same_day]
+    assert steps["A1"].actions[0].next_round.title == "A2"
+    assert steps["A1"].actions[0].change.direction == "up"  # trust 3 → 5 at the next round
+    assert steps["A2"].actions[0].next_round is None
+
+
+def test_timeline_runs_in_the_order_of_the_round_list(client, org, version, spring, autumn):
+    same_day = closed_round(org.unit_a, version, closes_on=AUTUMN, title="Samana päivänä")
+    AssessmentRound.objects.filter(pk=same_day.pk).update(opens_on=AUTUMN)
+    client.force_login(org.employee_a)
+    listed = [
+        r.title
+        for r in client.get(reverse("assessments:unit_rounds", args=["A"])).context["rounds"]
+    ]
+    timeline = client.get(reverse("assessments:unit_timeline", args=["A"])).context["timeline"]
+    assert [step.point.round.title for step in timeline.steps] == listed
+    assert listed == ["Samana päivänä", "Syksy", "Kevät"]
 
 
 def test_timeline_page_shows_rounds_means_and_actions(client, org, spring, autumn, due):

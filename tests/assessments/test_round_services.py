@@ -158,8 +158,15 @@ def test_calendar_task_runs_through_celery_and_does_each_step_once(
     assert statuses[opening.pk] == AssessmentRound.Status.OPEN
     invited_b = set(Invitation.objects.filter(round=opening).values_list("user__email", flat=True))
     assert org.employee_b.email in invited_b
+    # Invitations to B's round, the reminder of C's last day, and "results ready" to those
+    # invited to A's closed round and A's supervisor.
+    closed_a = set(
+        Invitation.objects.filter(round=open_round).values_list("user__email", flat=True)
+    )
     recipients = sorted(m.to[0] for m in mail.outbox)
-    assert recipients == sorted([*invited_b, employee_c.email])
+    assert recipients == sorted(
+        [*invited_b, employee_c.email, *(closed_a | {org.supervisor_a.email})]
+    )
 
 
 def test_response_rate_counts_answers_not_people(open_round, org):

@@ -172,7 +172,7 @@ def test_supervisor_closes_extends_and_reminds_with_messages(client, org, open_r
     client.post(url(open_round, "remind/"))
     second = client.post(url(open_round, "remind/"), follow=True).content.decode()
     assert "message--error" in second
-    client.post(url(open_round, "close/"))
+    client.post(url(open_round, "close/"), {"confirm": "yes"})
     open_round.refresh_from_db()
     assert open_round.status == AssessmentRound.Status.CLOSED
 

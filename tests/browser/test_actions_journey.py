@@ -91,6 +91,15 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     assert page.locator("a[href$='/edit/']").count() == 0  # owners note, supervisors edit
     page.goto(f"/fi/assessments/units/{unit.code}/actions/suggest/")
     check(page, "suggest-form")
+    page.locator("input[name=title]").fill("Kahvihetki asiakkaiden kanssa")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url("**/actions/")
+    page.goto("/fi/dashboard/")  # the owner's notice and "My actions"
+    assert page.locator("#notices-heading").is_visible()
+    assert (
+        "Asiakaspalaute kuukausittain" in page.locator("#my-actions-heading + p + ul").inner_text()
+    )
+    check(page, "dashboard-employee")
     page.goto(f"/fi/assessments/rounds/{autumn.pk}/conclusions/")
     assert "Vaihtuva henkilöstö" in page.content()
     check(page, "conclusions-read")
@@ -107,8 +116,28 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     assert follow_up.locator(".change--up").count() == 1
     check(page, "results-follow-up")
 
-    # The supervisor prepares the unit report and downloads the PDF for the team meeting.
+    # The supervisor declines the suggestion on its own page, with a reason the employee reads.
     page.context.clear_cookies()
+    login(page, SUPERVISOR)
+    page.goto(f"/fi/units/{unit.code}/")
+    assert "Kahvihetki asiakkaiden kanssa" in page.content()
+    check(page, "unit-page-supervisor")
+    page.goto(f"/fi/assessments/units/{unit.code}/actions/")
+    page.locator("a[href$='/decline/']").click()
+    page.wait_for_url("**/decline/")
+    page.locator("form.form button[type=submit]").click()  # no reason: refused
+    expect(page.locator(".field__error")).to_be_visible()
+    check(page, "decline-form")
+    page.locator("textarea[name=reason]").fill("Teemme tämän jo aamupalaverissa.")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url("**/actions/")
+    page.context.clear_cookies()
+    login(page, EMPLOYEE)
+    page.goto("/fi/dashboard/")
+    assert "Teemme tämän jo aamupalaverissa." in page.locator(".notices").inner_text()
+    page.context.clear_cookies()
+
+    # The supervisor prepares the unit report and downloads the PDF for the team meeting.
     login(page, SUPERVISOR)
     page.goto(f"/fi/assessments/rounds/{autumn.pk}/results/")
     page.get_by_role("button", name="Laadi yksikön raportti (PDF)").click()

@@ -229,7 +229,7 @@ def test_withdrawing_needs_the_units_supervisor(client, org, course):
         == 404
     )
     client.force_login(org.supervisor_a)
-    assert client.post(url).status_code == 302
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
     assert not CourseAssignment.objects.exists()
 
 
@@ -324,3 +324,34 @@ def test_training_csv_writes_dates_as_d_m_yyyy(supervisor_client, org, course, l
     today = timezone.localdate()
     assert body[org.employee_a.email][5] == f"{today.day}.{today.month}.{today.year}"
     assert "2027-03-12" not in response.content.decode("utf-8-sig")
+
+
+def test_withdrawing_asks_first_and_a_post_without_confirmation_withdraws_nothing(
+    supervisor_client, org, course
+):
+    assignment = assign(org, course)
+    url = f"/fi/learning/units/A/assignments/{assignment.pk}/withdraw/"
+    training_page = supervisor_client.get("/fi/learning/units/A/").content.decode()
+    assert f'href="{url}"' in training_page and f'action="{url}"' not in training_page
+    page = supervisor_client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert course.title in text
+    assert 'name="confirm" value="yes"' in text
+    assert supervisor_client.post(url).status_code == 200
+    assert supervisor_client.post(url, {"confirm": "no"}).status_code == 200
+    assert CourseAssignment.objects.filter(pk=assignment.pk).exists()
+    assert supervisor_client.post(url, {"confirm": "yes"}).status_code == 302
+    assert not CourseAssignment.objects.exists()
+
+
+def test_home_page_shows_an_assigned_course_the_learner_has_started_once(
+    client, org, course, lessons
+):
+    assign(org, course)
+    services.lesson_mark_read(user=org.employee_a, lesson=lessons["lukeminen"])
+    client.force_login(org.employee_a)
+    page = client.get("/fi/dashboard/").content.decode()
+    learning = page.split('id="learning-heading"', 1)[1].split("</section>", 1)[0]
+    assert learning.count(f">{course.title}</a>") == 1
+    assert "Sinulle osoitetut" in learning and "training-status" in learning  # as assigned

@@ -81,6 +81,12 @@ def test_administrator_dashboard_counts_the_real_organisation(client, org):
     assert "As a trainer" not in page
 
 
+def test_administrator_outside_every_unit_is_not_told_to_wait_for_an_administrator(client, org):
+    page = dashboard(client, org.administrator)
+    assert NO_UNITS not in page
+    assert "As an administrator you can open every unit" in page
+
+
 def test_administrator_count_of_people_leaves_out_deactivated_people(client, org):
     org.employee_b.is_active = False
     org.employee_b.save()
@@ -201,8 +207,9 @@ def test_dashboard_query_count_does_not_grow_with_units_or_members(client, db):
     client.force_login(large)
     large_count = count_queries(client, "/en/dashboard/")
     assert small_count == large_count
-    # The role panels: units (4), rounds (4), learning incl. assignments and recommendations.
-    assert large_count <= 18
+    # The role panels: units (4), rounds (4), learning incl. assignments and recommendations,
+    # notices and "My actions" (one each).
+    assert large_count <= 20
 
 
 def test_administrator_dashboard_query_count_is_bounded(client, org, django_assert_max_num_queries):
@@ -225,4 +232,6 @@ def test_unit_page_query_count_does_not_grow_with_members(client, db, viewer):
         client.get(f"/en/units/{unit.code}/")
         counts.append(count_queries(client, f"/en/units/{unit.code}/"))
     assert counts[0] == counts[1]
-    assert counts[1] <= 14  # with the courses recommended by the unit's latest round
+    # With the courses recommended by the unit's latest round, and the self-assessment panel:
+    # latest results (2), the current round, open actions and (supervisors) suggestions.
+    assert counts[1] <= 18
