@@ -198,7 +198,7 @@ class PeopleImport(models.Model):
 
 class AuditEvent(models.Model):
     """Who did what, when: role changes, imports, exports, report downloads, personal data
-    exports and erasures. Administrators read it in the admin; nothing edits it.
+    exports, erasures and moves of units in the tree. Administrators read it in the admin; nothing edits it.
 
     Never about assessment answers: an export of a round's aggregates is logged as an export
     of that round, which says nothing about who answered what."""
@@ -210,6 +210,7 @@ class AuditEvent(models.Model):
         REPORT_DOWNLOAD = "report_download", _("report download")
         DATA_EXPORT = "data_export", _("personal data download")
         ERASURE = "erasure", _("erasure of a person")
+        UNIT_MOVE = "unit_move", _("move of a unit")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -35,6 +35,10 @@ def _num(value: float | None) -> str:
     return number_format(value, 2) if value is not None else ""
 
 
+def _hidden(k: int) -> str:
+    return _("Hidden: fewer than %(k)s people gave a score, so no figure is shown.") % {"k": k}
+
+
 def write_rows(rows: list[list]) -> str:
     """Rows as CSV text for spreadsheets (see the module docstring), every cell neutralised."""
     buffer = io.StringIO()
@@ -73,6 +77,9 @@ def round_aggregates_csv(results: RoundResults) -> str:
     for value in results.values:
         rows.append([value.name, "", _num(value.mean), "", "", "", "", "", "", value.scored])
         for s in value.statements:
+            if s.hidden:
+                rows.append([value.name, s.text, _hidden(results.threshold)])
+                continue
             rows.append([value.name, s.text, _num(s.mean), *s.distribution, s.cant_say, s.answers])
     return write_rows(rows)
 

@@ -2,7 +2,8 @@
 
 Administrators oversee every unit; supervisors the units they lead and every unit below them.
 The anonymity rule of the results page holds: a value mean is given only for a round with at
-least k responses, and a change only where both rounds had at least k.
+least k responses, and only over the statements that at least k people scored (results.py); a
+change only where both rounds give the value's mean.
 
 A fixed number of queries, however many units and rounds: the unit tree (one query), the latest
 two closed rounds of every unit with their counts (one window query), the value means of those
@@ -31,8 +32,8 @@ from django.utils import timezone
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 
-from ..models import AnonymitySettings, AssessmentRound, ImprovementAction, Invitation, ValueKey
-from .results import Change, _closed_round_means, _response_count_subquery
+from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
+from .results import Change, _closed_round_means, _response_count_subquery, round_threshold
 
 SORT_KEYS = ("name", "response_rate", *(key.value for key in ValueKey))
 DEFAULT_SORT = "name"
@@ -178,8 +179,8 @@ def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> O
         return OverviewRow(unit=unit, cells=[ValueCell(key, None) for key in keys])
     latest = rounds[0]
     previous = rounds[1] if len(rounds) > 1 else None
-    suppressed = latest["n"] < threshold
-    own = {} if suppressed else means.get(latest["pk"], {})
+    own = {} if latest["n"] < threshold else means.get(latest["pk"], {})
+    suppressed = not own  # too few responses, or no value that k people scored
     before = means.get(previous["pk"], {}) if previous and previous["n"] >= threshold else {}
     cells = []
     for key in keys:
@@ -225,7 +226,7 @@ def organisation_overview(
     area and the units under it) and sorted by `sort` ("name", "response_rate" or a value key,
     with a leading "-" for descending). An area outside the viewer's units and an unknown sort
     are ignored (then overview.area is None and overview.sort is "name")."""
-    threshold = AnonymitySettings.current_threshold()
+    threshold = round_threshold()
     keys = [key.value for key in ValueKey]
     units = {
         u.pk: u
@@ -242,7 +243,7 @@ def organisation_overview(
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
     rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
     means = _closed_round_means(
-        {r["pk"] for pair in rounds.values() for r in pair if r["n"] >= threshold}
+        {r["pk"]: threshold for pair in rounds.values() for r in pair if r["n"] >= threshold}
     )
     counts = action_counts(unit_ids=sorted(shown), today=timezone.localdate()) if shown else {}
     rows = []
