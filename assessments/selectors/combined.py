@@ -14,9 +14,10 @@ grandparent's pool contained a parent's). Each of these gave a small round's ans
 difference: two periods differing by one round, a pool minus the visible results it contained,
 a grandparent's pool minus a parent's. So pools are now disjoint and hold only hidden data:
 
-- A round is pooled only if it is closed, belongs to a DIRECT child unit of the parent (not the
-  parent itself, not units further down; those are pooled on their own parent's page) and had
-  fewer than k responses on its own, so its own results are hidden anyway.
+- A round is pooled only if it is closed, belonged to a DIRECT child unit of the parent when it
+  closed (`parent_at_close`: the tree as it stood then, so moving a unit later changes no pool;
+  not the parent itself, not units further down, which are pooled on their own parent's page)
+  and had fewer than k responses on its own, so its own results are hidden anyway.
 - A round with at least k responses is never pooled: its results are on its own page. It is
   listed here (`own_page_rounds`) to say so, and nothing from its answers enters the pool.
 - Periods are fixed calendar years by closing date (`closes_on`), never free ranges. So every
@@ -28,11 +29,17 @@ a grandparent's pool minus a parent's. So pools are now disjoint and hold only h
   with the pool in June would otherwise give the rounds that closed in between.
 - A pool needs rounds from at least two units: one unit's small rounds pooled over a year would
   be that unit's own hidden result.
+- A pool is fixed when first shown (`CombinedPool`: its rounds and k) and shown again only with
+  exactly those rounds, never under a lower k. If one of them is gone or now has its own page,
+  the pool is suppressed: it minus that page would give the others (the differencing guard).
+- k counts people who scored: a pooled statement is shown only where k people scored it, a value
+  is made of its shown statements only (value-level figures, with mixed framework versions, need
+  k people who scored the value), and a value's written answers need k people who wrote for it.
+  docs/anonymity.md gives every rule and the attack it stops.
 
 Kept from before:
 
 - Fewer than k pooled responses: suppressed, with no figures, no free text and no pooled count.
-  Free text is shown only with the figures, so only where the pool reached k.
 - The list of pooled rounds never carries a round's own count (`PooledRound` has no count).
 - Values are matched across framework versions by `Value.key`. A value's mean is the mean of all
   pooled scored answers to its statements ("can't say" left out), so a unit with more answers
