@@ -36,6 +36,7 @@ from .models import (
     ValueKey,
 )
 from .selectors.results import rounds_changed
+from .services.rounds import rounds_record_parent
 
 Texts = tuple[str, str, str]  # Finnish, Swedish, English
 
@@ -512,7 +513,7 @@ def seed_demo_rounds() -> int:
     have = set(
         AssessmentRound.objects.filter(unit_id__in=units.values()).values_list("unit_id", "title")
     )
-    batch, made = _Batch.empty(), 0
+    batch, made, made_ids = _Batch.empty(), 0, []
     with transaction.atomic():
         if not AnonymitySettings.objects.exists():
             AnonymitySettings.objects.create(threshold=5)
@@ -531,6 +532,7 @@ def seed_demo_rounds() -> int:
                     units[code], version, title, opens_on, closes_on, supervisor, threshold=k
                 )
                 round.save()
+                made_ids.append(round.pk)
                 made += 1
                 _fill_round(
                     batch,
@@ -543,6 +545,7 @@ def seed_demo_rounds() -> int:
                     text_share=0.3,
                 )
         batch.save()
+        rounds_record_parent(round_ids=made_ids)
     return made
 
 
@@ -649,5 +652,6 @@ def _scale_chunk(
             text_share=0.04,
         )
     batch.save(batch_size=5000)
+    rounds_record_parent(round_ids=[r.pk for r in rounds])
     rounds_changed()  # bulk_create sends no signal: retire cached comparisons here
     return len(batch.responses)

@@ -205,6 +205,16 @@ class AssessmentRound(models.Model):
     closed_threshold = models.PositiveSmallIntegerField(
         _("anonymity threshold at closing"), null=True, blank=True, editable=False
     )
+    # The unit's parent when the round closed: the area it is pooled and averaged with, for
+    # good (assessments.selectors.combined). Moving the unit later changes no pool.
+    parent_at_close = models.ForeignKey(
+        Unit,
+        verbose_name=_("area when closed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     last_manual_reminder_on = models.DateField(null=True, blank=True)
     reminder_before_sent = models.BooleanField(default=False)
     reminder_last_day_sent = models.BooleanField(default=False)
@@ -223,6 +233,25 @@ class AssessmentRound(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.title}"
+
+
+class CombinedPool(models.Model):
+    """A parent unit's combined result of one year as it was first shown: which rounds it
+    pooled and under which k. It is shown again only with exactly these rounds, so the same
+    pool seen twice never differs (assessments.selectors.combined)."""
+
+    parent = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    round_ids = models.JSONField(default=list)
+    threshold = models.PositiveSmallIntegerField()
+    first_shown_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("combined result shown")
+        verbose_name_plural = _("combined results shown")
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "year"], name="combined_pool_unique")
+        ]
 
 
 class Invitation(models.Model):

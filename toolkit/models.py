@@ -233,7 +233,7 @@ class PeopleImport(models.Model):
 
 class AuditEvent(models.Model):
     """Who did what, when: role changes, imports, exports, report downloads, personal data
-    exports and erasures. Administrators read it in the admin; nothing edits it.
+    exports, erasures and moves of units in the tree. Administrators read it in the admin; nothing edits it.
 
     Never about assessment answers: an export of a round's aggregates is logged as an export
     of that round, which says nothing about who answered what."""
@@ -246,6 +246,7 @@ class AuditEvent(models.Model):
         DATA_EXPORT = "data_export", _("personal data download")
         ERASURE = "erasure", _("erasure of a person")
         THRESHOLD_CHANGE = "threshold_change", _("change of the anonymity threshold")
+        UNIT_MOVE = "unit_move", _("move of a unit")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

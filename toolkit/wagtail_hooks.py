@@ -1,5 +1,5 @@
-"""The organisation in the Wagtail admin: units, memberships (each change in the audit log), the
-CSV import of people, erasure of a person and the audit log."""
+"""The organisation in the Wagtail admin: units (each move in the audit log), memberships (each
+change in the audit log), the CSV import of people, erasure of a person and the audit log."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +51,24 @@ class MembershipDeleteView(generic.DeleteView):
         super().delete_action()
 
 
+class UnitEditView(generic.EditView):
+    """Edits a unit; a change of its parent (a move in the tree) goes into the audit log, since
+    it changes the area that the unit's later rounds are pooled and averaged with."""
+
+    def save_instance(self):
+        before = Unit.objects.filter(pk=self.object.pk).values_list("parent__code", flat=True)
+        old_parent = before.first()
+        unit = super().save_instance()
+        new_parent = unit.parent.code if unit.parent_id else None
+        if old_parent != new_parent:
+            audit_record(
+                actor=self.request.user,
+                action=AuditEvent.Action.UNIT_MOVE,
+                subject=f"unit {unit.code}: from {old_parent or '–'} to {new_parent or '–'}",
+            )
+        return unit
+
+
 class UnitViewSet(ModelViewSet):
     model = Unit
     icon = "group"
@@ -60,6 +78,7 @@ class UnitViewSet(ModelViewSet):
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
     form_fields = ["code", "name_fi", "name_sv", "name_en", "parent"]
     copy_view_enabled = False
+    edit_view_class = UnitEditView
 
 
 class MembershipViewSet(ModelViewSet):

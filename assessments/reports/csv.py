@@ -37,6 +37,10 @@ def _full_header(name: str) -> str:
     return _("%(column)s (full precision)") % {"column": name}
 
 
+def _hidden(k: int) -> str:
+    return _("Hidden: fewer than %(k)s people gave a score, so no figure is shown.") % {"k": k}
+
+
 def round_aggregates_csv(results: RoundResults) -> str:
     """Per value and statement: mean, the 1–5 distribution, "can't say" and answer counts; per
     value also the previous round's mean and the change, worded as on the page."""
@@ -82,6 +86,9 @@ def round_aggregates_csv(results: RoundResults) -> str:
             ]
         )
         for s in value.statements:
+            if s.hidden:
+                rows.append([value.name, s.text, _hidden(results.threshold)])
+                continue
             rows.append(
                 [
                     value.name,

@@ -2,7 +2,8 @@
 
 Administrators oversee every unit; supervisors the units they lead and every unit below them.
 The anonymity rule of the results page holds: a value mean is given only for a round with at
-least k responses, and a change only where both rounds had at least k.
+least k responses, and only over the statements that at least k people scored (results.py); a
+change only where both rounds give the value's mean.
 
 A fixed number of queries, however many units and rounds: the unit tree (one query), the latest
 two closed rounds of every unit with their counts (one window query), the value means of those
@@ -185,8 +186,8 @@ def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> O
         return OverviewRow(unit=unit, cells=[ValueCell(key, None) for key in keys])
     latest = rounds[0]
     previous = rounds[1] if len(rounds) > 1 else None
-    suppressed = not _shown(latest, threshold)
-    own = {} if suppressed else means.get(latest["pk"], {})
+    own = means.get(latest["pk"], {}) if _shown(latest, threshold) else {}
+    suppressed = not own  # too few responses, or no value that k people scored
     before = means.get(previous["pk"], {}) if previous and _shown(previous, threshold) else {}
     cells = []
     for key in keys:
@@ -249,7 +250,12 @@ def organisation_overview(
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
     rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
     means = _closed_round_means(
-        {r["pk"] for pair in rounds.values() for r in pair if _shown(r, threshold)}
+        {
+            r["pk"]: threshold_for(r["closed_threshold"], current=threshold)
+            for pair in rounds.values()
+            for r in pair
+            if _shown(r, threshold)
+        }
     )
     counts = action_counts(unit_ids=sorted(shown), today=timezone.localdate()) if shown else {}
     rows = []

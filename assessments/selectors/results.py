@@ -7,10 +7,20 @@ All aggregation runs in the database (grouped queries with Avg and conditional C
 arranges the grouped rows. The number of queries does not depend on the number of rounds, units
 or answers.
 
-Definitions (where the issue is silent):
+Definitions (where the issue is silent; docs/anonymity.md gives the rules and the attacks):
 
-- A value's mean is the mean of all scored answers to the value's statements in the round
-  ("can't say" is left out). A statement's mean likewise leaves out "can't say".
+- k counts people who actually scored, not responses: a statement's figures (mean, distribution,
+  "can't say") are shown only where at least k people gave it a score from 1 to 5; below that the
+  statement is listed as hidden, without any figure.
+- A value's mean is the mean of the scored answers to those of its statements that reached k
+  ("can't say" left out). A hidden statement is left out of its value too: a value mean over all
+  statements minus the statements shown would give the hidden one. The same per-round means feed
+  the change, the trend, the overview and the area and organisation averages, so a round
+  contributes to an average only the values that at least k people scored.
+- The staff/supervisor split of a value is shown only where at least k people in each group
+  scored its shown statements (the total minus one group gives the other).
+- A value's written answers are shown only where at least k people wrote for that value
+  (barriers or means); otherwise both lists are hidden and the page says why.
 - The change since the previous round compares with the unit's previous *closed* round (by closing
   date), value by value through `Value.key`, so a new framework version still compares. No change
   is shown if the previous round had fewer than k responses.
@@ -19,7 +29,8 @@ Definitions (where the issue is silent):
   contributes this round. A unit whose comparable round had fewer than k responses is left out
   (it does not fall back to an older round). The average is the plain mean of the per-unit value
   means, so a large unit counts as much as a small one. The area is the units under the unit's
-  parent; the organisation is every unit.
+  parent as it stood when each round closed (`AssessmentRound.parent_at_close`), so moving a unit
+  later changes no average; the organisation is every unit.
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models import Value as V
 from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -65,6 +76,7 @@ class StatementResult:
     scored: int
     cant_say: int
     distribution: tuple[int, int, int, int, int]
+    hidden: bool = False  # fewer than k people scored it: no figure at all
 
     @property
     def answers(self) -> int:
@@ -130,6 +142,12 @@ class ValueResult:
     supervisor_mean: float | None = None
     barriers: list[str] = field(default_factory=list)
     means: list[str] = field(default_factory=list)
+    texts_hidden: bool = False  # fewer than k people wrote for this value: no text shown
+
+    @property
+    def hidden_statements(self) -> int:
+        """How many of the value's statements fewer than k people scored."""
+        return sum(1 for s in self.statements if s.hidden)
 
 
 @dataclass(frozen=True)
@@ -206,44 +224,71 @@ def _response_count_subquery() -> Coalesce:
     return Coalesce(Subquery(counts, output_field=IntegerField()), V(0))
 
 
-def _value_means_by_round(round_ids: set[int]) -> dict[int, dict[str, float]]:
-    """round id -> {value key: mean of scored answers}, one grouped query for all rounds."""
+StatementSums = list[tuple[str, int, int]]  # (value key, sum of scores, people who scored)
+
+
+def _statement_sums_by_round(round_ids: set[int]) -> dict[int, StatementSums]:
+    """round id -> per statement (value key, sum of scores, scorers), one grouped query."""
     if not round_ids:
         return {}
     rows = (
         Answer.objects.filter(response__round_id__in=round_ids, score__isnull=False)
         .order_by()
-        .values("response__round_id", "statement__value__key")
-        .annotate(mean=Avg("score"))
+        .values("response__round_id", "statement_id", "statement__value__key")
+        .annotate(total=Sum("score"), scored=Count("pk"))
+        .order_by("response__round_id", "statement_id")
     )
-    means: dict[int, dict[str, float]] = defaultdict(dict)
+    sums: dict[int, StatementSums] = defaultdict(list)
     for row in rows:
-        means[row["response__round_id"]][row["statement__value__key"]] = float(row["mean"])
-    return means
+        sums[row["response__round_id"]].append(
+            (row["statement__value__key"], int(row["total"]), row["scored"])
+        )
+    return sums
 
 
-# The means of a closed round never change: comparisons over every unit's latest round would
-# otherwise average millions of answers on each page view. Kept in the shared cache (Redis in
-# production) for a month; a deleted round's entry is dropped (assessments.signals).
+def value_means(sums: StatementSums, threshold: int) -> dict[str, float]:
+    """{value key: mean} over the statements that at least `threshold` people scored; a value
+    with no such statement is left out (see the module docstring)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for key, total, scored in sums:
+        if scored >= threshold:
+            totals[key][0] += total
+            totals[key][1] += scored
+    return {key: total / scored for key, (total, scored) in totals.items()}
+
+
+def _value_means_by_round(thresholds: dict[int, int]) -> dict[int, dict[str, float]]:
+    """round id -> {value key: mean} under each round's k (`thresholds`: round id -> k)."""
+    sums = _statement_sums_by_round(set(thresholds))
+    return {pk: value_means(sums.get(pk, []), k) for pk, k in thresholds.items()}
+
+
+# The answers of a closed round never change: comparisons over every unit's latest round would
+# otherwise add up millions of answers on each page view. The per-statement sums (which do not
+# depend on k) are kept in the shared cache (Redis in production) for a month; a deleted round's
+# entry is dropped (assessments.signals).
 ROUND_MEANS_TIMEOUT = 30 * 24 * 3600
 
 
 def round_means_key(round_id: int) -> str:
-    return f"assessments:round-means:v1:{round_id}"
+    return f"assessments:round-sums:v2:{round_id}"
 
 
-def _closed_round_means(round_ids: set[int]) -> dict[int, dict[str, float]]:
-    """As _value_means_by_round, for closed rounds only: from the cache where it has them, one
-    grouped query for the rest. (A Redis that is down is the cache backend's business:
-    toolkit/cache.py stands in for it.)"""
-    keys = {round_means_key(pk): pk for pk in round_ids}
-    means = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
-    fresh = _value_means_by_round(set(round_ids) - means.keys())
+def _closed_round_means(thresholds: dict[int, int]) -> dict[int, dict[str, float]]:
+    """As _value_means_by_round, for closed rounds only: the sums from the cache where it has
+    them, one grouped query for the rest. (A Redis that is down is the cache backend's
+    business: toolkit/cache.py stands in for it.)"""
+    keys = {round_means_key(pk): pk for pk in thresholds}
+    sums = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+    missing = set(thresholds) - sums.keys()
+    fresh = _statement_sums_by_round(missing)
+    fresh.update({pk: [] for pk in missing - fresh.keys()})
     if fresh:
         cache.set_many(
             {round_means_key(pk): value for pk, value in fresh.items()}, ROUND_MEANS_TIMEOUT
         )
-    return {**means, **fresh}
+    sums.update(fresh)
+    return {pk: value_means(sums.get(pk, []), k) for pk, k in thresholds.items()}
 
 
 # What a closed round is compared with changes only when another round or a unit changes (a
@@ -263,10 +308,15 @@ def _comparison(*, round: AssessmentRound, threshold: int, own: dict[str, float]
     """The area and organisation value means this round is compared with (see the module's
     docstring), and how many units each covers."""
     comparable = _comparable_rounds(round=round, threshold=threshold)
-    means = _closed_round_means({row["pk"] for row in comparable})
-    parent_id = round.unit.parent_id
-    area = [row["pk"] for row in comparable if parent_id and row["unit__parent_id"] == parent_id]
-    everyone = [row["pk"] for row in comparable]
+    means = _closed_round_means(
+        {row["pk"]: threshold_for(row["closed_threshold"], current=threshold) for row in comparable}
+    )
+    parent_id = round_area_id(round)
+    # Only rounds with a value that k people scored contribute (and are counted as units).
+    everyone = [row["pk"] for row in comparable if means.get(row["pk"])]
+    area = [row["pk"] for row in comparable if parent_id and row["area_id"] == parent_id]
+    area = [pk for pk in area if means.get(pk)]
+    mine = 1 if own else 0
 
     def average(key: str, pks: list[int]) -> float | None:
         found = [means[pk][key] for pk in pks if key in means.get(pk, {})]
@@ -275,8 +325,8 @@ def _comparison(*, round: AssessmentRound, threshold: int, own: dict[str, float]
         return _average(found)
 
     return {
-        "area_units": len(area) + 1,
-        "organisation_units": len(everyone) + 1,
+        "area_units": len(area) + mine,
+        "organisation_units": len(everyone) + mine,
         "area": {key: average(key, area) for key in ValueKey.values} if parent_id else {},
         "organisation": {key: average(key, everyone) for key in ValueKey.values},
     }
@@ -284,12 +334,19 @@ def _comparison(*, round: AssessmentRound, threshold: int, own: dict[str, float]
 
 def _closed_round_comparison(*, round: AssessmentRound, threshold: int, own: dict) -> dict:
     generation = cache.get_or_set(ROUNDS_GENERATION_KEY, lambda: uuid.uuid4().hex, None)
-    key = f"assessments:comparison:v1:{generation}:{threshold}:{round.pk}"
+    key = f"assessments:comparison:v2:{generation}:{threshold}:{round.pk}"
     comparison = cache.get(key)
     if comparison is None:
         comparison = _comparison(round=round, threshold=threshold, own=own)
         cache.set(key, comparison, COMPARISON_TIMEOUT)
     return comparison
+
+
+def round_area_id(round: AssessmentRound) -> int | None:
+    """The round's area: its unit's parent when it closed (today's parent while it is open)."""
+    if round.status == AssessmentRound.Status.CLOSED:
+        return round.parent_at_close_id
+    return round.unit.parent_id
 
 
 def _ref(r: AssessmentRound) -> RoundRef:
@@ -315,7 +372,7 @@ def _comparable_rounds(*, round: AssessmentRound, threshold: int) -> list[dict]:
         AssessmentRound.objects.filter(
             status=AssessmentRound.Status.CLOSED, closes_on__lte=round.closes_on
         ).exclude(unit_id=round.unit_id)
-    ).values("pk", "unit_id", "unit__parent_id", "n", "closed_threshold")
+    ).values("pk", "unit_id", "n", "closed_threshold", area_id=F("parent_at_close_id"))
     return [
         row
         for row in ranked
@@ -353,36 +410,49 @@ def _statement_rows(round: AssessmentRound) -> dict[int, dict]:
     return {row["statement_id"]: row for row in rows}
 
 
-def _open_answers(round: AssessmentRound) -> dict[tuple[int, str], list[str]]:
-    """(value id, kind) -> texts in random order, without any date or id."""
+def _open_answers(round: AssessmentRound) -> tuple[dict[tuple[int, str], list[str]], dict]:
+    """(value id, kind) -> texts in random order, without any date or id; and value id -> how
+    many people wrote for the value (either kind)."""
     texts: dict[tuple[int, str], list[str]] = defaultdict(list)
+    writers: dict[int, set] = defaultdict(set)
     rows = (
         OpenAnswer.objects.filter(response__round=round)
         .exclude(text="")
         .order_by("?")
-        .values_list("value_id", "kind", "text")
+        .values_list("value_id", "kind", "text", "response_id")
     )
-    for value_id, kind, text in rows:
+    for value_id, kind, text, response_id in rows:
         texts[(value_id, kind)].append(text)
-    return texts
+        writers[value_id].add(response_id)
+    return texts, {value_id: len(people) for value_id, people in writers.items()}
 
 
-def _split_means(round: AssessmentRound) -> dict[tuple[str, int], float]:
+def _split_means(
+    round: AssessmentRound, statement_ids: set[int], threshold: int
+) -> dict[tuple[str, int], float]:
+    """(role, value id) -> mean over the shown statements, for the values where each of the
+    two groups has at least k people who scored them (otherwise the value has no split)."""
     rows = (
-        Answer.objects.filter(response__round=round, score__isnull=False)
+        Answer.objects.filter(
+            response__round=round, score__isnull=False, statement_id__in=statement_ids
+        )
         .order_by()
         .values("response__respondent_role", "statement__value_id")
-        .annotate(mean=Avg("score"))
+        .annotate(mean=Avg("score"), people=Count("response_id", distinct=True))
     )
-    return {
-        (row["response__respondent_role"], row["statement__value_id"]): float(row["mean"])
-        for row in rows
-    }
+    found = {(row["response__respondent_role"], row["statement__value_id"]): row for row in rows}
+    split = {}
+    for (role, value_id), row in found.items():
+        other = RespondentRole.SUPERVISOR if role == RespondentRole.STAFF else RespondentRole.STAFF
+        partner = found.get((other, value_id))
+        if row["people"] >= threshold and partner and partner["people"] >= threshold:
+            split[(role, value_id)] = float(row["mean"])
+    return split
 
 
-def _statement_result(statement, row: dict | None) -> StatementResult:
-    if row is None:
-        return StatementResult(statement.text, None, 0, 0, (0, 0, 0, 0, 0))
+def _statement_result(statement, row: dict | None, threshold: int) -> StatementResult:
+    if row is None or row["scored"] < threshold:
+        return StatementResult(statement.text, None, 0, 0, (0, 0, 0, 0, 0), hidden=True)
     return StatementResult(
         text=statement.text,
         mean=float(row["mean"]) if row["mean"] is not None else None,
@@ -398,11 +468,20 @@ def _suppressed_reason(threshold: int) -> str:
     }
 
 
+def _nothing_scored_reason(threshold: int) -> str:
+    return _(
+        "Fewer than %(k)s people gave a score to any statement or wrote for any value, so "
+        "results are not shown to protect anonymity."
+    ) % {"k": threshold}
+
+
 def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
     """The results of a closed round as the viewer may see them (check can_view_results first).
 
-    Below k responses the result is marked suppressed and holds no figures and no free text;
-    k is the round's own (round_threshold: never below the k in force when it closed)."""
+    Below k responses, or where no statement has k people who scored it and no value k people
+    who wrote for it, the result is marked suppressed and holds no figures and no free text.
+    Otherwise each figure is there only where k people stand behind it (module docstring); k is
+    the round's own (round_threshold: never below the k in force when it closed)."""
     current = current_threshold()
     threshold = round_threshold(round, current=current)
     counts = Response.objects.filter(round=round).aggregate(
@@ -422,14 +501,21 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
     if results.suppressed:
         results.suppressed_reason = _suppressed_reason(threshold)
         return results
+    statement_rows = _statement_rows(round)
+    texts, writers = _open_answers(round)
+    shown_ids = {pk for pk, row in statement_rows.items() if row["scored"] >= threshold}
+    if not shown_ids and not any(n >= threshold for n in writers.values()):
+        results.suppressed = True
+        results.suppressed_reason = _nothing_scored_reason(threshold)
+        return results
 
     previous = _previous_round(round=round)
-    round_ids = {round.pk}
+    round_ids = {round.pk: threshold}
     if previous is not None:
         results.previous_round = _ref(previous)
         results.previous_suppressed = previous.n < round_threshold(previous, current=current)
         if not results.previous_suppressed:
-            round_ids.add(previous.pk)
+            round_ids[previous.pk] = round_threshold(previous, current=current)
     closed = round.status == AssessmentRound.Status.CLOSED
     means = (_closed_round_means if closed else _value_means_by_round)(round_ids)
     own = means.get(round.pk, {})
@@ -439,10 +525,10 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
     results.area_unit_count = comparison["area_units"]
     results.organisation_unit_count = comparison["organisation_units"]
 
-    results.split_shown = counts["staff"] >= threshold and counts["supervisors"] >= threshold
-    split = _split_means(round) if results.split_shown else {}
-    statement_rows = _statement_rows(round)
-    texts = _open_answers(round)
+    split = {}
+    if counts["staff"] >= threshold and counts["supervisors"] >= threshold:
+        split = _split_means(round, shown_ids, threshold)
+    results.split_shown = bool(split)
     previous_means = (
         means.get(previous.pk, {}) if previous and not results.previous_suppressed else {}
     )
@@ -453,8 +539,10 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
         mean = own.get(value.key)
         previous_mean = previous_means.get(value.key)
         statements = [
-            _statement_result(s, statement_rows.get(s.pk)) for s in value.statements.all()
+            _statement_result(s, statement_rows.get(s.pk), threshold)
+            for s in value.statements.all()
         ]
+        texts_hidden = writers.get(value.pk, 0) < threshold
         results.values.append(
             ValueResult(
                 key=value.key,
@@ -468,8 +556,9 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
                 organisation_mean=comparison["organisation"].get(value.key),
                 staff_mean=split.get((RespondentRole.STAFF, value.pk)),
                 supervisor_mean=split.get((RespondentRole.SUPERVISOR, value.pk)),
-                barriers=texts.get((value.pk, OpenAnswer.Kind.BARRIER), []),
-                means=texts.get((value.pk, OpenAnswer.Kind.MEANS), []),
+                barriers=[] if texts_hidden else texts.get((value.pk, OpenAnswer.Kind.BARRIER), []),
+                means=[] if texts_hidden else texts.get((value.pk, OpenAnswer.Kind.MEANS), []),
+                texts_hidden=texts_hidden and writers.get(value.pk, 0) > 0,
             )
         )
     return results
@@ -478,27 +567,30 @@ def round_results(*, round: AssessmentRound, viewer) -> RoundResults:
 def unit_trend(*, unit: Unit, viewer, until: AssessmentRound | None = None) -> UnitTrend:
     """Every closed round of the unit (up to `until`, if given) with its five value means.
 
-    Rounds with fewer than their k responses (round_threshold) are kept as points marked
-    suppressed, without means."""
-    threshold = current_threshold()
+    Rounds with fewer than their k responses (round_threshold), or without any value that k
+    people scored, are kept as points marked suppressed, without means."""
+    current = current_threshold()
+    threshold = round_threshold(until, current=current) if until is not None else current
     rounds = AssessmentRound.objects.filter(unit=unit, status=AssessmentRound.Status.CLOSED)
     if until is not None:
         rounds = rounds.filter(
             Q(closes_on__lt=until.closes_on) | Q(closes_on=until.closes_on, pk__lte=until.pk)
         )
     rounds = list(rounds.annotate(n=_response_count_subquery()).order_by("closes_on", "pk"))
-    hidden = {r.pk for r in rounds if r.n < round_threshold(r, current=threshold)}
-    means = _closed_round_means({r.pk for r in rounds if r.pk not in hidden})
+    own_k = {r.pk: round_threshold(r, current=current) for r in rounds}
+    means = _closed_round_means({r.pk: own_k[r.pk] for r in rounds if r.n >= own_k[r.pk]})
     keys = [(key.value, str(key.label)) for key in ValueKey]
-    points = [
-        TrendPoint(
-            round=_ref(r),
-            response_count=r.n,
-            suppressed=r.pk in hidden,
-            means={} if r.pk in hidden else {k: means.get(r.pk, {}).get(k) for k, _l in keys},
+    points = []
+    for r in rounds:
+        shown = means.get(r.pk, {})
+        points.append(
+            TrendPoint(
+                round=_ref(r),
+                response_count=r.n,
+                suppressed=not shown,
+                means={k: shown.get(k) for k, _l in keys} if shown else {},
+            )
         )
-        for r in rounds
-    ]
     return UnitTrend(unit=unit, threshold=threshold, value_keys=keys, points=points)
 
 
@@ -515,12 +607,13 @@ def weakest_values(*, unit_ids: list[int], count: int = 2) -> dict[int, WeakestV
     """unit id -> the `count` values with the lowest means in the unit's latest closed round,
     only where that round had at least k responses (no fallback to an older round). Three
     queries for any number of units; used to recommend courses."""
-    threshold = current_threshold()
+    current = current_threshold()
     latest = _latest_per_unit(
         AssessmentRound.objects.filter(unit_id__in=unit_ids, status=AssessmentRound.Status.CLOSED)
     )
-    rounds = [r for r in latest if r.n >= round_threshold(r, current=threshold)]
-    means = _closed_round_means({r.pk for r in rounds})
+    own_k = {r.pk: round_threshold(r, current=current) for r in latest}
+    rounds = [r for r in latest if r.n >= own_k[r.pk]]
+    means = _closed_round_means({r.pk: own_k[r.pk] for r in rounds})
     result = {}
     for r in rounds:
         ranked = sorted(means.get(r.pk, {}).items(), key=lambda item: (item[1], item[0]))

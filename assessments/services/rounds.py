@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,8 +179,18 @@ def round_close(*, round: AssessmentRound, today: datetime.date | None = None) -
         locked.save(update_fields=["status", "closed_at", "closed_threshold", "closes_on"])
         Draft.objects.filter(round=locked).delete()
         responses_unseal(round=locked)
+        rounds_record_parent(round_ids=[locked.pk])
         notify_results_ready(round=locked)
     round.refresh_from_db()
+
+
+def rounds_record_parent(*, round_ids: list[int]) -> int:
+    """Record on closed rounds their unit's parent as it is now, the area they are pooled and
+    averaged with for good (call when they close). Returns how many rounds were written."""
+    parent = Unit.objects.filter(pk=OuterRef("unit_id")).values("parent_id")[:1]
+    return AssessmentRound.objects.filter(pk__in=round_ids, status=Status.CLOSED).update(
+        parent_at_close_id=Subquery(parent)
+    )
 
 
 def rounds_open_due(*, today: datetime.date | None = None) -> int:

@@ -18,6 +18,7 @@ from toolkit.models import Unit
 from .. import permissions
 from ..selectors.combined import combined_results as select_combined_results
 from ..selectors.combined import combined_years
+from ..services.combined import combined_pool_fix
 
 _YEAR_ERROR = _("Choose one of the listed years: only years with closed rounds can be shown.")
 
@@ -53,6 +54,10 @@ def combined_results(request, code: str):
     else:
         form = YearForm(initial={"year": year}, years=years)
     results = select_combined_results(parent=unit, year=year)
+    if not results.suppressed and not results.fixed:
+        combined_pool_fix(
+            parent=unit, year=year, round_ids=results.pool_round_ids, threshold=results.threshold
+        )
     openable_round_ids = {
         r.pk for r in results.own_page_rounds if permissions.can_view_results(request.user, r.round)
     }

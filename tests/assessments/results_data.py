@@ -53,6 +53,8 @@ def closed_round(
         opens_on=closes_on - datetime.timedelta(days=14),
         closes_on=closes_on,
         status=status,
+        # As round_close records it: the unit's parent when the round closed.
+        parent_at_close=unit.parent if status == AssessmentRound.Status.CLOSED else None,
     )
 
 

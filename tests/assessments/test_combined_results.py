@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments.models import AnonymitySettings, AssessmentRound
+from assessments.models import AnonymitySettings, AssessmentRound, CombinedPool
 from assessments.selectors.combined import PooledRound, combined_results, combined_years
 from tests.assessments.results_data import add_responses, closed_round, framework_version
 from tests.toolkit.factories import UnitFactory, supervisor
@@ -69,13 +69,15 @@ def test_pooled_means_weigh_every_answer(org, version):
 
 
 def test_cant_say_is_counted_but_left_out_of_means(org, version):
+    unit_c = UnitFactory(code="C", name_fi="Yksikkö C", parent=org.area)
     add_responses(closed_round(org.unit_a, version, closes_on=CLOSE), 3, None)
-    add_responses(closed_round(org.unit_b, version, closes_on=CLOSE), 3, 2)
+    add_responses(closed_round(org.unit_b, version, closes_on=CLOSE), 4, 2)
+    add_responses(closed_round(unit_c, version, closes_on=CLOSE), 1, 2)
     value = combined(org.area).values[0]
     assert value.mean == pytest.approx(2.0)
-    assert value.scored == 9
+    assert value.scored == 15
     assert value.overall.cant_say == 9
-    assert value.statements[0].answers == 6
+    assert value.statements[0].answers == 8
 
 
 def test_two_units_under_k_combine_to_six_and_are_shown(org, version):
@@ -462,7 +464,7 @@ def test_pages_of_different_years_never_share_a_round(client, org, version):
 )
 def test_bad_year_shows_an_error_and_the_default_year(client, org, version, query):
     add_responses(closed_round(org.unit_a, version, closes_on=CLOSE), 3, 2, barrier="Näkyy")
-    add_responses(closed_round(org.unit_b, version, closes_on=CLOSE), 3, 2)
+    add_responses(closed_round(org.unit_b, version, closes_on=CLOSE), 3, 2, barrier="Näkyy")
     add_responses(closed_round(org.unit_b, version, closes_on=LAST_YEAR), 3, 2)
     client.force_login(org.supervisor_area)
     response = client.get(url(org.area, query))
@@ -550,6 +552,7 @@ def test_page_queries_do_not_grow_with_units_or_answers(client, org, version, wh
     counts = []
     for units in (2, 20):
         AssessmentRound.objects.all().delete()
+        CombinedPool.objects.all().delete()  # the pools fixed at the first size
         for _ in range(units):
             unit = UnitFactory(parent=org.area)
             add_responses(

@@ -271,17 +271,27 @@ def test_a_cached_comparison_is_made_again_when_another_unit_closes_a_round(
     assert results.area_unit_count == 2
 
 
-def test_a_cached_comparison_is_made_again_when_a_unit_moves_to_another_area(
+def test_the_area_average_keeps_the_tree_as_it_stood_when_the_rounds_closed(
     org, version, django_capture_on_commit_callbacks
 ):
+    """Moving a unit to another area changes no average of rounds closed before the move: the
+    average before and after would otherwise differ by the moved unit's round."""
     round = closed_round(org.unit_a, version)
     add_responses(round, 5, 4)
     add_responses(closed_round(org.unit_b, version), 5, 2)
-    assert results_of(round, org.supervisor_a).area_unit_count == 2
+    before = results_of(round, org.supervisor_a)
+    assert before.area_unit_count == 2
     with django_capture_on_commit_callbacks(execute=True):
         org.unit_b.parent = UnitFactory(code="AREA2")
         org.unit_b.save()
     results = results_of(round, org.supervisor_a)
-    assert results.area_unit_count == 1
+    assert results.area_unit_count == 2
     assert results.organisation_unit_count == 2
-    assert results.values[0].area_mean == pytest.approx(4.0)
+    assert results.values[0].area_mean == before.values[0].area_mean == pytest.approx(3.0)
+    # A round of B that closes after the move belongs to its new area.
+    later = closed_round(org.unit_b, version, closes_on=datetime.date(2026, 4, 30))
+    add_responses(later, 5, 1)
+    assert later.parent_at_close.code == "AREA2"
+    mine = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 5, 31), title="Syksy")
+    add_responses(mine, 5, 4)
+    assert results_of(mine, org.supervisor_a).area_unit_count == 1
