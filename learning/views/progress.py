@@ -19,6 +19,7 @@ from ..certificates import LANGUAGES, certificate_pdf_prepare
 from ..forms import QuizForm, ReflectionForm, VerifyForm
 from ..models import Certificate, CoursePage, LessonPage
 from ..selectors import recommendations, training
+from ..selectors.quiz import quiz_questions
 
 
 def _lesson_for(request, pk: int) -> LessonPage:
@@ -62,14 +63,14 @@ def lesson_read(request, pk: int):
 @require_POST
 def quiz_submit(request, pk: int):
     lesson = _lesson_for(request, pk)
-    form = QuizForm(request.POST, questions=lesson.questions)
+    form = QuizForm(request.POST, questions=quiz_questions(lesson=lesson, user=request.user))
     if not form.is_valid():
-        return _lesson_page(request, lesson, status=400, quiz_form=form)
+        return _lesson_page(request, lesson, status=400, quiz_form=form, quiz_chosen=form.chosen())
     try:
         result = services.quiz_submit(user=request.user, lesson=lesson, answers=form.answers())
     except ValidationError as error:
         form.add_error(None, error)
-        return _lesson_page(request, lesson, status=400, quiz_form=form)
+        return _lesson_page(request, lesson, status=400, quiz_form=form, quiz_chosen=form.chosen())
     if result.attempt.passed:
         messages.success(request, _("You passed the quiz."))
     else:

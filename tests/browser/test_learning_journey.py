@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from learning.demo import seed_demo_course, seed_demo_progress
 from learning.models import LessonPage
+from tests.learning.conftest import correct_option_values
 
 from .conftest import assert_accessible, login, screenshot
 
@@ -25,10 +26,10 @@ def lesson_for(page: Page) -> LessonPage:
 
 
 def pass_quiz(page: Page, lesson: LessonPage) -> None:
-    for question_id, question in lesson.questions:
-        for index, option in enumerate(question["options"]):
-            if option["correct"]:
-                page.locator(f"#q-{question_id}-{index}").check()
+    # The options come in a shuffled order: each is checked by its identity, not its place.
+    for name, values in correct_option_values(lesson).items():
+        for value in values:
+            page.locator(f'input[name="{name}"][value="{value}"]').check()
     page.get_by_role("button", name="Tarkista vastaukset").click()
     expect(page.locator("#quiz-result")).to_contain_text("Hyväksytty")
 
