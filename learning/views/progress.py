@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from ..certificates import LANGUAGES, certificate_pdf_prepare
 from ..forms import QuizForm, ReflectionForm, VerifyForm
 from ..models import Certificate, CoursePage, LessonPage
 from ..selectors import recommendations, training
+from ..selectors.completion import course_completed, course_completion
 from ..selectors.quiz import quiz_questions
 
 
@@ -49,11 +51,15 @@ def course_start(request, pk: int):
 @require_POST
 def lesson_read(request, pk: int):
     lesson = _lesson_for(request, pk)
+    course = selectors.course_of(lesson)
+    was_completed = course_completed(course=course, user=request.user)
     try:
         services.lesson_mark_read(user=request.user, lesson=lesson)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(lesson.url)
+    if not was_completed and course_completed(course=course, user=request.user):
+        return redirect("learning:course_complete", pk=course.pk)
     messages.success(request, _("Lesson completed."))
     following = selectors.lesson_state(lesson=lesson, user=request.user).next
     return redirect(following.url if following else selectors.course_of(lesson).url)
@@ -63,6 +69,8 @@ def lesson_read(request, pk: int):
 @require_POST
 def quiz_submit(request, pk: int):
     lesson = _lesson_for(request, pk)
+    course = selectors.course_of(lesson)
+    was_completed = course_completed(course=course, user=request.user)
     form = QuizForm(request.POST, questions=quiz_questions(lesson=lesson, user=request.user))
     if not form.is_valid():
         return _lesson_page(request, lesson, status=400, quiz_form=form, quiz_chosen=form.chosen())
@@ -73,6 +81,8 @@ def quiz_submit(request, pk: int):
         return _lesson_page(request, lesson, status=400, quiz_form=form, quiz_chosen=form.chosen())
     if result.attempt.passed:
         messages.success(request, _("You passed the quiz."))
+        if not was_completed and course_completed(course=course, user=request.user):
+            return redirect("learning:course_complete", pk=course.pk)
     else:
         messages.warning(
             request, _("You did not reach the pass mark yet. Read the feedback and try again.")
@@ -95,7 +105,22 @@ def video_progress(request, pk: int):
         )
     except ValidationError as error:
         return JsonResponse({"error": error.messages[0]}, status=400)
-    return JsonResponse({"completed": completed})
+    answer = {"completed": completed}
+    course = selectors.course_of(lesson)
+    if completed and course_completed(course=course, user=request.user):
+        answer["course_complete_url"] = reverse("learning:course_complete", args=[course.pk])
+    return JsonResponse(answer)
+
+
+@login_required
+@require_GET
+def course_complete(request, pk: int):
+    """The moment of completing a course: congratulations, the certificate, a next course."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=pk)
+    completion = course_completion(course=course, user=request.user, language=get_language()[:2])
+    if completion is None:
+        return redirect(course.url)
+    return render(request, "learning/course_complete.html", {"completion": completion})
 
 
 @login_required
