@@ -4,6 +4,7 @@ Course and lesson pages themselves are Wagtail pages; the actions on them post h
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
@@ -206,11 +207,39 @@ def certificate_download(request, code: str, language: str):
     )
 
 
+# Public look-ups per address and window: enough for people, too few to try codes in bulk.
+VERIFY_LIMIT, VERIFY_WINDOW = 30, 600
+
+
+def _verify_allowed(request) -> bool:
+    """Count a look-up from this address; False once it has made VERIFY_LIMIT in the window."""
+    key = f"learning:verify:{request.META.get('REMOTE_ADDR', 'unknown')}"
+    cache.add(key, 0, timeout=VERIFY_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=VERIFY_WINDOW)
+        count = 1
+    return count <= VERIFY_LIMIT
+
+
 @require_GET
 def certificate_verify(request):
-    """Anyone checks a code: name, course and date, nothing more. An unknown code is a 404."""
+    """Anyone checks a code (typed, or from the certificate's QR code): name, course and date,
+    nothing more. An unknown code is a 404; too many look-ups from one address a 429."""
     form = VerifyForm(request.GET or None)
     certificate, status = None, 200
+    if form.is_bound and not _verify_allowed(request):
+        form = VerifyForm()
+        return render(
+            request,
+            "learning/verify.html",
+            {
+                "form": form,
+                "limited": _("Too many checks from this address. Try again in a few minutes."),
+            },
+            status=429,
+        )
     if form.is_bound and form.is_valid():
         certificate = Certificate.objects.filter(code=form.cleaned_data["code"]).first()
         if certificate is None:
