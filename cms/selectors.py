@@ -3,16 +3,23 @@
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Exists, OuterRef
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from .models import SOURCE_LANGUAGE, GuidePage, NewsPage
 
 TARGET_LANGUAGES = ("sv", "en")
-MISSING, OUT_OF_DATE, UP_TO_DATE = "missing", "out_of_date", "up_to_date"
+MISSING, UNTRANSLATED, OUT_OF_DATE, DRAFT, UP_TO_DATE = (
+    "missing",
+    "untranslated",
+    "out_of_date",
+    "draft",
+    "up_to_date",
+)
 
 # The page types that site search covers; the learning app adds courses and lessons here.
 SEARCHABLE_PAGE_TYPES: list[type[Page]] = [GuidePage, NewsPage]
@@ -22,14 +29,64 @@ SEARCHABLE_PAGE_TYPES: list[type[Page]] = [GuidePage, NewsPage]
 class PageTranslationStatus:
     page: Page
     statuses: dict[str, str] = field(default_factory=dict)  # language -> MISSING/OUT_OF_DATE/...
+    # language -> (translated strings, all strings), for translations made in the editor
+    progress: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def cells(self) -> list[tuple[str, str, tuple[int, int] | None]]:
+        """(language, status, string progress or None) in the order of TARGET_LANGUAGES."""
+        return [(code, self.statuses[code], self.progress.get(code)) for code in self.statuses]
+
+
+def _string_progress(source_locale: Locale, keys: list) -> dict[tuple, tuple[int, int]]:
+    """(translation key, language) -> (translated, all) string segments of the Finnish source."""
+
+    def translated_into(code: str) -> Exists:
+        return Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale__language_code=code,
+                has_error=False,
+            )
+        )
+
+    rows = (
+        StringSegment.objects.filter(source__object_id__in=keys, source__locale=source_locale)
+        .values("source__object_id")
+        .annotate(
+            total=Count("pk"),
+            **{
+                f"done_{code}": Count("pk", filter=translated_into(code))
+                for code in TARGET_LANGUAGES
+            },
+        )
+    )
+    return {
+        (row["source__object_id"], code): (row[f"done_{code}"], row["total"])
+        for row in rows
+        for code in TARGET_LANGUAGES
+    }
+
+
+def _status(page: Page, target: dict, synced_at, progress: tuple[int, int] | None) -> str:
+    if target["alias_of_id"] or (progress is not None and progress[0] < progress[1]):
+        return UNTRANSLATED  # an alias or a copy whose strings are (partly) still in Finnish
+    taken_at = synced_at or target["latest_revision_created_at"]
+    changed = page.latest_revision_created_at
+    if changed and taken_at and changed > taken_at:
+        return OUT_OF_DATE
+    return UP_TO_DATE if target["live"] else DRAFT
 
 
 def translation_status() -> list[PageTranslationStatus]:
     """Every Finnish page with the state of its Swedish and English translations.
 
-    A translation is out of date when the Finnish page has a revision newer than the moment the
-    translation took its content: the wagtail-localize sync time if it was made with the
-    translation editor, otherwise the translated page's own latest revision. Four queries."""
+    Untranslated: the copy is an alias of the Finnish page or some of its strings are not yet
+    translated in the translation editor (a copy still in Finnish is never "up to date"). Out of
+    date: the Finnish page has a revision newer than the moment the translation took its content
+    (the wagtail-localize sync time if it was made with the translation editor, otherwise the
+    translated page's own latest revision). Draft: translated but not published. Five queries."""
     source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
     sources = list(
         Page.objects.filter(locale=source_locale, depth__gt=1)
@@ -45,29 +102,49 @@ def translation_status() -> list[PageTranslationStatus]:
         )
     )
     keys = [page.translation_key for page in sources]
-    translated = {
-        (key, code): changed
-        for key, code, changed in Page.objects.filter(
+    targets = {
+        (row["translation_key"], row["locale__language_code"]): row
+        for row in Page.objects.filter(
             translation_key__in=keys, locale__language_code__in=TARGET_LANGUAGES
-        ).values_list("translation_key", "locale__language_code", "latest_revision_created_at")
-    }
-    synced = dict(
-        TranslationSource.objects.filter(object_id__in=keys, locale=source_locale).values_list(
-            "object_id", "last_updated_at"
+        ).values(
+            "translation_key",
+            "locale__language_code",
+            "latest_revision_created_at",
+            "live",
+            "alias_of_id",
         )
-    )
+    }
+    # One row per source and translation (or one without): the sync time and who is managed.
+    synced: dict = {}
+    managed: dict[tuple, bool] = {}
+    for key, synced_at, code, enabled in TranslationSource.objects.filter(
+        object_id__in=keys, locale=source_locale
+    ).values_list(
+        "object_id",
+        "last_updated_at",
+        "translations__target_locale__language_code",
+        "translations__enabled",
+    ):
+        synced[key] = synced_at
+        if code:
+            managed[(key, code)] = enabled
+    progress = _string_progress(source_locale, keys)
     rows = []
     for page in sources:
         row = PageTranslationStatus(page=page)
         for code in TARGET_LANGUAGES:
-            if (page.translation_key, code) not in translated:
+            target = targets.get((page.translation_key, code))
+            if target is None:
                 row.statuses[code] = MISSING
                 continue
-            taken_at = synced.get(page.translation_key) or translated[(page.translation_key, code)]
-            changed = page.latest_revision_created_at
-            row.statuses[code] = (
-                OUT_OF_DATE if changed and taken_at and changed > taken_at else UP_TO_DATE
-            )
+            synced_at = synced.get(page.translation_key)
+            # The strings count unless the translation was taken out of the translation editor
+            # (then it is edited as a page of its own).
+            counted = synced_at is not None and managed.get((page.translation_key, code), True)
+            strings = progress.get((page.translation_key, code), (0, 0)) if counted else None
+            if strings is not None:
+                row.progress[code] = strings
+            row.statuses[code] = _status(page, target, synced_at, strings)
         rows.append(row)
     return rows
 

@@ -1,5 +1,9 @@
-"""The site content in the Wagtail admin: translation status page and accessibility feedback."""
+"""The site content in the Wagtail admin: translation status page, translations sent to review
+and accessibility feedback."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,19 +12,54 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from toolkit import permissions
 
-from . import admin_views
+from . import admin_views, services
 from .models import AccessibilityFeedback
 
+# The name of the translation editor's "Send to review" button (templates/wagtail_localize/...).
+SUBMIT_TRANSLATION_FIELD = "cms-submit-translation"
 
-@hooks.register("register_admin_urls")
+
+@hooks.register("register_admin_urls", order=-1)
 def register_translation_status_url():
     return [
         path(
             "translation-status/",
             admin_views.translation_status,
             name="cms_translation_status",
-        )
+        ),
+        # Before wagtail-localize's own URL of the same path: "Publish immediately" only for
+        # those who may publish (others' updates wait for review).
+        path(
+            "localize/update/<int:translation_source_id>/",
+            admin_views.ReviewedUpdateTranslationsView.as_view(),
+            name="cms_update_translations",
+        ),
     ]
+
+
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_review(request, page):
+    """The translation editor's "Send to review": the strings become a draft in review."""
+    if request.method != "POST" or SUBMIT_TRANSLATION_FIELD not in request.POST:
+        return None
+    if services.translation_for_page(page) is None:
+        return None
+    try:
+        services.translation_submit_for_review(page=page, user=request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("The translation could not be sent to review: %(errors)s")
+            % {"errors": " ".join(error.messages)},
+        )
+    except ValueError:
+        messages.error(request, _("No review workflow covers this page."))
+    else:
+        messages.success(
+            request,
+            _("The translation “%(title)s” was sent to review.") % {"title": page.title},
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 class ContentStaffMenuItem(MenuItem):

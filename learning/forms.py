@@ -7,20 +7,20 @@ from .models.progress import CODE_ALPHABET, CODE_LENGTH, REFLECTION_LIMIT
 
 
 class QuizForm(forms.Form):
-    """One field per question: radio buttons for single choice, checkboxes for multiple."""
+    """One field per question: radio buttons for single choice, checkboxes for multiple. The
+    options come in the learner's order for this attempt (selectors.quiz) and are posted by
+    their identity; `answers()` gives their places in the lesson's own list, for grading."""
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        for question_id, question in questions:
-            choices = [(str(i), option["text"]) for i, option in enumerate(question["options"])]
-            field_class = (
-                forms.TypedMultipleChoiceField if question["multiple"] else forms.TypedChoiceField
-            )
-            widget = forms.CheckboxSelectMultiple if question["multiple"] else forms.RadioSelect
-            self.fields[f"q-{question_id}"] = field_class(
-                label=question["question"],
-                choices=choices,
-                coerce=int,
+        self._index = {}
+        for question in questions:
+            self._index[question.field_name] = {o.value: o.index for o in question.options}
+            field_class = forms.MultipleChoiceField if question.multiple else forms.ChoiceField
+            widget = forms.CheckboxSelectMultiple if question.multiple else forms.RadioSelect
+            self.fields[question.field_name] = field_class(
+                label=question.question,
+                choices=[(option.value, option.text) for option in question.options],
                 widget=widget,
                 error_messages={
                     "required": _("Answer this question."),
@@ -29,11 +29,19 @@ class QuizForm(forms.Form):
             )
 
     def answers(self) -> dict[str, list[int]]:
-        """Option indexes per question id."""
-        return {
-            name.removeprefix("q-"): value if isinstance(value, list) else [value]
-            for name, value in self.cleaned_data.items()
-        }
+        """Option indexes (in the lesson's own list) per question id."""
+        answers = {}
+        for name, value in self.cleaned_data.items():
+            values = value if isinstance(value, list) else [value]
+            answers[name.removeprefix("q-")] = [self._index[name][v] for v in values]
+        return answers
+
+    def chosen(self) -> set[str]:
+        """The options the learner ticked ("field=value", as QuizOption.key), to tick them again
+        when the form is shown with errors."""
+        if not self.is_bound or not hasattr(self.data, "getlist"):
+            return set()
+        return {f"{name}={value}" for name in self.fields for value in self.data.getlist(name)}
 
 
 class ReflectionForm(forms.Form):

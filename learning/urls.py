@@ -7,6 +7,7 @@ app_name = "learning"
 urlpatterns = [
     path("my/", progress.my_learning, name="my_learning"),
     path("courses/<int:pk>/start/", progress.course_start, name="course_start"),
+    path("courses/<int:pk>/complete/", progress.course_complete, name="course_complete"),
     path("lessons/<int:pk>/read/", progress.lesson_read, name="lesson_read"),
     path("lessons/<int:pk>/quiz/", progress.quiz_submit, name="quiz_submit"),
     path("lessons/<int:pk>/video/", progress.video_progress, name="video_progress"),

@@ -152,6 +152,7 @@ def url_kwargs(name: str, w: World) -> dict:
         "assessments:round_csv": {"pk": w.round.pk},
         "assessments:timeline_csv": {"code": "A"},
         "learning:course_start": {"pk": w.course.pk},
+        "learning:course_complete": {"pk": w.course.pk},
         "learning:lesson_read": {"pk": w.lesson.pk},
         "learning:quiz_submit": {"pk": w.lesson.pk},
         "learning:video_progress": {"pk": w.lesson.pk},
@@ -263,6 +264,8 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     # Learning: anyone signed in may learn; the certificate page is its owner's.
     "learning:my_learning": ((302, 200, 200, 200, 200, 200), GET_ONLY),
     "learning:course_start": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
+    # Only for one's own completed course; nobody has completed it here: back to the course.
+    "learning:course_complete": ((302, 302, 302, 302, 302, 302), GET_ONLY),
     "learning:lesson_read": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
     "learning:quiz_submit": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),
     "learning:video_progress": ((302, 405, 405, 405, 405, 405), (302, OK, OK, OK, OK, OK)),

@@ -234,6 +234,10 @@ class LessonPage(ReaderLanguageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = lesson_state(lesson=self, user=request.user)
+        if self.questions and request.user.is_authenticated:
+            from ..selectors.quiz import quiz_questions
+
+            context["quiz"] = quiz_questions(lesson=self, user=request.user)
         if self.kind == self.Kind.LIVE and self.starts_at:
             context["webinar"] = webinar_state(lesson=self, user=request.user)
             context["can_run_webinars"] = permissions.can_run_webinars(request.user)

@@ -4,10 +4,12 @@ Course and lesson pages themselves are Wagtail pages; the actions on them post h
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,6 +22,8 @@ from ..certificates import LANGUAGES, certificate_pdf_prepare
 from ..forms import QuizForm, ReflectionForm, VerifyForm
 from ..models import Certificate, CoursePage, LessonPage
 from ..selectors import recommendations, training
+from ..selectors.completion import course_completed, course_completion
+from ..selectors.quiz import quiz_questions
 
 
 def _lesson_for(request, pk: int) -> LessonPage:
@@ -49,11 +53,15 @@ def course_start(request, pk: int):
 @require_POST
 def lesson_read(request, pk: int):
     lesson = _lesson_for(request, pk)
+    course = selectors.course_of(lesson)
+    was_completed = course_completed(course=course, user=request.user)
     try:
         services.lesson_mark_read(user=request.user, lesson=lesson)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(lesson.url)
+    if not was_completed and course_completed(course=course, user=request.user):
+        return redirect("learning:course_complete", pk=course.pk)
     messages.success(request, _("Lesson completed."))
     following = selectors.lesson_state(lesson=lesson, user=request.user).next
     return redirect(following.url if following else selectors.course_of(lesson).url)
@@ -63,16 +71,20 @@ def lesson_read(request, pk: int):
 @require_POST
 def quiz_submit(request, pk: int):
     lesson = _lesson_for(request, pk)
-    form = QuizForm(request.POST, questions=lesson.questions)
+    course = selectors.course_of(lesson)
+    was_completed = course_completed(course=course, user=request.user)
+    form = QuizForm(request.POST, questions=quiz_questions(lesson=lesson, user=request.user))
     if not form.is_valid():
-        return _lesson_page(request, lesson, status=400, quiz_form=form)
+        return _lesson_page(request, lesson, status=400, quiz_form=form, quiz_chosen=form.chosen())
     try:
         result = services.quiz_submit(user=request.user, lesson=lesson, answers=form.answers())
     except ValidationError as error:
         form.add_error(None, error)
-        return _lesson_page(request, lesson, status=400, quiz_form=form)
+        return _lesson_page(request, lesson, status=400, quiz_form=form, quiz_chosen=form.chosen())
     if result.attempt.passed:
         messages.success(request, _("You passed the quiz."))
+        if not was_completed and course_completed(course=course, user=request.user):
+            return redirect("learning:course_complete", pk=course.pk)
     else:
         messages.warning(
             request, _("You did not reach the pass mark yet. Read the feedback and try again.")
@@ -95,7 +107,22 @@ def video_progress(request, pk: int):
         )
     except ValidationError as error:
         return JsonResponse({"error": error.messages[0]}, status=400)
-    return JsonResponse({"completed": completed})
+    answer = {"completed": completed}
+    course = selectors.course_of(lesson)
+    if completed and course_completed(course=course, user=request.user):
+        answer["course_complete_url"] = reverse("learning:course_complete", args=[course.pk])
+    return JsonResponse(answer)
+
+
+@login_required
+@require_GET
+def course_complete(request, pk: int):
+    """The moment of completing a course: congratulations, the certificate, a next course."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=pk)
+    completion = course_completion(course=course, user=request.user, language=get_language()[:2])
+    if completion is None:
+        return redirect(course.url)
+    return render(request, "learning/course_complete.html", {"completion": completion})
 
 
 @login_required
@@ -181,11 +208,39 @@ def certificate_download(request, code: str, language: str):
     )
 
 
+# Public look-ups per address and window: enough for people, too few to try codes in bulk.
+VERIFY_LIMIT, VERIFY_WINDOW = 30, 600
+
+
+def _verify_allowed(request) -> bool:
+    """Count a look-up from this address; False once it has made VERIFY_LIMIT in the window."""
+    key = f"learning:verify:{request.META.get('REMOTE_ADDR', 'unknown')}"
+    cache.add(key, 0, timeout=VERIFY_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=VERIFY_WINDOW)
+        count = 1
+    return count <= VERIFY_LIMIT
+
+
 @require_GET
 def certificate_verify(request):
-    """Anyone checks a code: name, course and date, nothing more. An unknown code is a 404."""
+    """Anyone checks a code (typed, or from the certificate's QR code): name, course and date,
+    nothing more. An unknown code is a 404; too many look-ups from one address a 429."""
     form = VerifyForm(request.GET or None)
     certificate, status = None, 200
+    if form.is_bound and not _verify_allowed(request):
+        form = VerifyForm()
+        return render(
+            request,
+            "learning/verify.html",
+            {
+                "form": form,
+                "limited": _("Too many checks from this address. Try again in a few minutes."),
+            },
+            status=429,
+        )
     if form.is_bound and form.is_valid():
         certificate = Certificate.objects.filter(code=form.cleaned_data["code"]).first()
         if certificate is None:

@@ -7,7 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from cms import selectors
 from cms.models import GuideIndexPage, GuidePage, StandardPage
@@ -45,13 +50,20 @@ def test_trainer_translates_a_guide_with_a_po_file_and_a_reviewer_publishes_it(
 ):
     assert statuses_of(finnish_guide) == {"sv": "missing", "en": "missing"}
     client.force_login(org.trainer)
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[finnish_guide.pk]),
-        {"locales": [locales["sv"].pk]},
-    )
+    # wagtail-localize publishes the copy of a live page on commit unless told not to.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[finnish_guide.pk]),
+            {"locales": [locales["sv"].pk]},
+        )
     assert response.status_code == 302
     swedish = finnish_guide.get_translation(locales["sv"])
-    assert not swedish.live  # a draft until it has been reviewed
+    assert not swedish.live and swedish.live_revision is None  # a draft until reviewed
+    client.logout()
+    assert "notice--fallback" in client.get("/sv/oppaat/uusi-opas-asiakasraadista/").text
+    # A copy still in Finnish is not "up to date".
+    assert statuses_of(finnish_guide) == {"sv": "untranslated", "en": "missing"}
+    client.force_login(org.trainer)
     translation = Translation.objects.get(
         source__object_id=finnish_guide.translation_key, target_locale=locales["sv"]
     )
@@ -68,15 +80,34 @@ def test_trainer_translates_a_guide_with_a_po_file_and_a_reviewer_publishes_it(
     )
     assert upload.status_code == 302
 
-    # The trainer may not publish the translation; a reviewer does.
+    # The trainer may not publish the translation; they send it to review.
     edit_url = reverse("wagtailadmin_pages:edit", args=[swedish.pk])
+    editor = client.get(edit_url)
+    assert 'name="cms-submit-translation"' in editor.text
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
         client.post(edit_url, {"action": "publish"})  # refused: Wagtail redirects with a message
     swedish.refresh_from_db()
     assert not swedish.live
-    client.force_login(org.administrator)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(edit_url, {"action": "publish"}).status_code == 302
+        response = client.post(edit_url, {"cms-submit-translation": "1"})
+    assert response.status_code == 302 and response["Location"] == edit_url
+    swedish.refresh_from_db()
+    assert swedish.workflow_in_progress and not swedish.live
+    assert swedish.get_latest_revision().content["title"] == "Ny guide om klientråd"
+    assert statuses_of(finnish_guide) == {"sv": "draft", "en": "missing"}
+    # The trainer cannot approve it themselves.
+    assert swedish.current_workflow_task.specific.get_actions(swedish, org.trainer) == []
+
+    client.force_login(org.administrator)
+    task_state = swedish.current_workflow_task_state
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action", args=[swedish.pk, "approve", task_state.pk]
+            ),
+            {"comment": ""},
+        )
+    assert response.status_code == 302
     swedish.refresh_from_db()
     assert swedish.live and swedish.title == "Ny guide om klientråd"
 
@@ -88,13 +119,89 @@ def test_trainer_translates_a_guide_with_a_po_file_and_a_reviewer_publishes_it(
     assert statuses_of(finnish_guide) == {"sv": "up_to_date", "en": "missing"}
 
 
-def test_translation_is_out_of_date_when_the_finnish_page_changes_until_synced(
-    client, org, finnish_guide, locales
+def test_reviewer_asks_for_changes_to_a_translation_and_the_trainer_sends_it_again(
+    client, org, finnish_guide, locales, django_capture_on_commit_callbacks
+):
+    client.force_login(org.trainer)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[finnish_guide.pk]),
+        {"locales": [locales["en"].pk]},
+    )
+    english = finnish_guide.get_translation(locales["en"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    client.post(edit_url, {"cms-submit-translation": "1"})
+    english.refresh_from_db()
+    task_state = english.current_workflow_task_state
+    client.force_login(org.administrator)
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[english.pk, "reject", task_state.pk]),
+        {"comment": "Käännä myös otsikko."},
+    )
+    english.refresh_from_db()
+    assert english.current_workflow_state.status == "needs_changes"
+
+    client.force_login(org.trainer)
+    assert "Tarkastaja pyysi muutoksia" in client.get(edit_url).text
+    client.post(edit_url, {"cms-submit-translation": "1"})
+    english.refresh_from_db()
+    assert english.current_workflow_state.status == "in_progress" and not english.live
+
+
+def test_a_trainers_sync_does_not_publish_the_translations_immediately(
+    client, org, finnish_guide, locales, django_capture_on_commit_callbacks
 ):
     source, _created = TranslationSource.get_or_create_from_instance(finnish_guide)
-    source.create_or_update_translation(
-        locales["en"], user=org.administrator, publish=True, fallback=True
+    translate_every_string(source, locales["en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.create(source=source, target_locale=locales["en"]).save_target(
+            user=org.administrator, publish=True
+        )
+    english = finnish_guide.get_translation(locales["en"])
+    published = english.live_revision_id
+    finnish_guide.summary = "Miten asiakasraati perustetaan ja mitä se tekee."
+    finnish_guide.save_revision(user=org.trainer).publish(user=org.administrator)
+
+    client.force_login(org.trainer)
+    update_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert 'name="publish_translations"' not in client.get(update_url).text.replace(
+        'type="hidden" name="publish_translations"', ""
     )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(update_url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.live_revision_id == published  # nothing published past review
+
+    client.force_login(org.administrator)
+    assert 'name="publish_translations"' in client.get(update_url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(update_url, {"publish_translations": "on"})
+    english.refresh_from_db()
+    assert english.live_revision_id != published
+
+
+def translate_every_string(source: TranslationSource, locale: Locale) -> None:
+    """Translate each of the source's strings (as the translation editor would)."""
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": f"EN {segment.string.data}"},
+        )
+
+
+def test_translation_is_out_of_date_when_the_finnish_page_changes_until_synced(
+    client, org, finnish_guide, locales, django_capture_on_commit_callbacks
+):
+    source, _created = TranslationSource.get_or_create_from_instance(finnish_guide)
+    with django_capture_on_commit_callbacks(execute=True):
+        source.create_or_update_translation(
+            locales["en"], user=org.administrator, publish=True, fallback=True
+        )
+    # A copy with the Finnish strings is not up to date: it is not translated.
+    assert statuses_of(finnish_guide)["en"] == "untranslated"
+    translate_every_string(source, locales["en"])
     assert statuses_of(finnish_guide)["en"] == "up_to_date"
 
     finnish_guide.summary = "Miten asiakasraati perustetaan ja mitä se tekee."

@@ -3,11 +3,11 @@ ask for changes; revisions, comparisons and previews are open to the trainer."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import Page, Task, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import GuidePage
-from cms.services import REVIEW_WORKFLOW_NAME, WAGTAIL_DEFAULT_WORKFLOW_NAME
+from cms.services import WAGTAIL_DEFAULT_WORKFLOW_NAME, review_workflow_name
 from tests.toolkit.factories import UserFactory
 from toolkit.roles import ADMINISTRATORS, REVIEWERS
 
@@ -59,14 +59,48 @@ def test_review_workflow_covers_the_page_tree_and_reviewers_and_administrators_a
     guide_index,
 ):
     root = Page.get_first_root_node()
-    assert WorkflowPage.objects.get(page=root).workflow.name == REVIEW_WORKFLOW_NAME
+    assert WorkflowPage.objects.get(page=root).workflow.name == review_workflow_name()
     guide = GuidePage.objects.filter(locale__language_code="sv").first()
     workflow = guide.get_workflow()
-    assert workflow.name == REVIEW_WORKFLOW_NAME
+    assert workflow.name == review_workflow_name()
     (task,) = [task.specific for task in workflow.tasks]
     assert set(task.groups.values_list("name", flat=True)) == {REVIEWERS, ADMINISTRATORS}
     # Wagtail's own default workflow (the empty Moderators group approves) no longer applies.
     assert not WorkflowPage.objects.filter(workflow__name=WAGTAIL_DEFAULT_WORKFLOW_NAME).exists()
+
+
+def test_our_workflow_and_task_are_named_in_finnish_and_wagtails_english_default_is_off(
+    guide_index,
+):
+    from cms.services import review_workflow_ensure
+
+    workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
+    assert workflow.name == "Tarkastus"
+    assert [task.name for task in workflow.tasks] == ["Tarkastajan hyväksyntä"]
+    # Wagtail's own English workflow and task are no longer offered in the admin.
+    assert not Workflow.objects.filter(active=True, name=WAGTAIL_DEFAULT_WORKFLOW_NAME).exists()
+    assert not Task.objects.filter(active=True, name=WAGTAIL_DEFAULT_WORKFLOW_NAME).exists()
+
+    # A database made before the names were translated: its English names are renamed, and
+    # the same workflow (with its pages and history) is kept.
+    workflow.name = "Review"
+    workflow.save()
+    Task.objects.filter(name="Tarkastajan hyväksyntä").update(name="Approval by a reviewer")
+    review_workflow_ensure()
+    assert Workflow.objects.get(pk=workflow.pk).name == "Tarkastus"
+    assert set(Workflow.objects.filter(active=True).values_list("name", flat=True)) == {"Tarkastus"}
+    assert set(Task.objects.filter(active=True).values_list("name", flat=True)) == {
+        "Tarkastajan hyväksyntä"
+    }
+
+
+def test_finnish_page_editor_names_the_workflow_in_finnish(client, org, guide_index):
+    guide = submit_new_guide(client, org.trainer, guide_index)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[guide.pk]))
+    assert edit.status_code == 200
+    assert "Tarkastus" in edit.text and "Tarkastajan hyväksyntä" in edit.text
+    for english in ("Approval by a reviewer", WAGTAIL_DEFAULT_WORKFLOW_NAME, ">Review<"):
+        assert english not in edit.text
 
 
 def test_administrators_own_choice_of_workflow_for_the_tree_is_kept(guide_index):

@@ -126,3 +126,17 @@ def correct_answers(lesson: LessonPage) -> dict[str, list[int]]:
         question_id: [i for i, option in enumerate(question["options"]) if option["correct"]]
         for question_id, question in lesson.questions
     }
+
+
+def correct_option_values(lesson: LessonPage) -> dict[str, list[str]]:
+    """The form data of a fully right quiz: each right option's identity, as the page posts it."""
+    from learning.selectors.quiz import option_value
+
+    return {
+        f"q-{question_id}": [
+            option_value(child, i)
+            for i, child in enumerate(question["options"].bound_blocks)
+            if child.value["correct"]
+        ]
+        for question_id, question in lesson.questions
+    }

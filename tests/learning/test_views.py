@@ -5,7 +5,7 @@ import pytest
 from learning import services
 from learning.models import Certificate, Enrolment, QuizAttempt, Reflection, VideoProgress
 
-from .conftest import correct_answers, make_course
+from .conftest import correct_option_values, make_course
 
 
 @pytest.fixture
@@ -37,8 +37,9 @@ def test_start_leads_to_the_first_unfinished_lesson(learner_client, org, course,
 
 def test_quiz_through_the_page_shows_feedback_and_completes(learner_client, org, lessons):
     lesson = lessons["testi"]
-    data = {f"q-{qid}": [str(i) for i in idx] for qid, idx in correct_answers(lesson).items()}
-    response = learner_client.post(f"/fi/learning/lessons/{lesson.pk}/quiz/", data)
+    response = learner_client.post(
+        f"/fi/learning/lessons/{lesson.pk}/quiz/", correct_option_values(lesson)
+    )
     assert response.status_code == 302
     page = learner_client.get(lesson.url).content.decode()
     assert "Oikein." in page and 'id="quiz-result"' in page

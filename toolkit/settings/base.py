@@ -227,6 +227,9 @@ LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate this page" makes a draft, even of a live page: a copy still in Finnish is not
+# published until the translation has been reviewed (wagtail-localize publishes it by default).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "arvokas_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

@@ -30,6 +30,16 @@
         if (response.ok && status && status.dataset.template) {
           status.textContent = status.dataset.template.replace("__PERCENT__", Math.round(share * 100));
         }
+        return response.ok ? response.json() : null;
+      }).then(function (answer) {
+        // The last required lesson done: the way to the course's completion page and certificate.
+        if (answer && answer.course_complete_url && status && status.dataset.courseComplete) {
+          var link = document.createElement("a");
+          link.href = answer.course_complete_url;
+          link.textContent = status.dataset.courseComplete;
+          status.appendChild(document.createTextNode(" "));
+          status.appendChild(link);
+        }
       });
     }
 
