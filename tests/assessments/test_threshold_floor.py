@@ -18,7 +18,7 @@ from tests.assessments.results_data import add_responses, closed_round
 from toolkit.models import AuditEvent
 
 ANONYMITY = "/cms/self-assessment/anonymity/"
-MIGRATION = importlib.import_module("assessments.migrations.0004_storage_sealing")
+MIGRATION = importlib.import_module("assessments.migrations.0006_storage_sealing")
 
 
 def _set_k(k: int) -> None:

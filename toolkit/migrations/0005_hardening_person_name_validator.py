@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('toolkit', '0003_outbox_task'),
+        ('toolkit', '0004_i18n_audit_messages'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('toolkit', '0003_outbox_task'),
+        ('toolkit', '0005_hardening_person_name_validator'),
     ]
 
     operations = [

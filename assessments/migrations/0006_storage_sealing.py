@@ -74,7 +74,7 @@ def drop_lone_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0003_actions"),
+        ("assessments", "0005_actions_suggestion_reason"),
     ]
 
     operations = [

@@ -17,7 +17,7 @@ def fill_closed_rounds(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0003_actions'),
+        ('assessments', '0006_storage_sealing'),
         ('toolkit', '0003_outbox_task'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0004_results_parent_at_close'),
+        ('assessments', '0007_results_parent_at_close'),
         ('toolkit', '0003_outbox_task'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0003_actions'),
+        ('assessments', '0004_i18n_equality_in_swedish'),
     ]
 
     operations = [
