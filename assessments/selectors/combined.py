@@ -289,7 +289,11 @@ def combined_results(*, parent: Unit, year: int) -> CombinedResults:
     # Each round is held to its own k (round_threshold), the pool to the highest of them; a pool
     # keeps the k it was first shown under as its floor: lowering k reveals no more.
     threshold = max(
-        [current, pool.threshold if pool else 0, *(round_threshold(r, current=current) for r in pooled)]
+        [
+            current,
+            pool.threshold if pool else 0,
+            *(round_threshold(r, current=current) for r in pooled),
+        ]
     )
     total = sum(r.n for r in pooled)
     unit_count = len({r.unit_id for r in pooled})
