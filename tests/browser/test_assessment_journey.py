@@ -49,6 +49,12 @@ COVERED_BY_THE_BAR = """() => {
 }"""
 
 
+SMALLEST_CHART_TEXT = """() => Math.min(...[...document.querySelectorAll('svg.chart')].flatMap(svg => {
+    const scale = svg.clientWidth / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+}))"""
+
+
 def assert_no_focus_stop_under_the_sticky_bar(page) -> int:
     """Tab through the answer form: no focused element may be under the sticky save bar or
     outside the window. Returns the number of focus stops."""
@@ -174,6 +180,12 @@ def test_round_from_opening_to_results(page, demo_site):
     page.wait_for_url("**/results/")
     assert page.get_by_role("heading", name="Arvot yhdellä silmäyksellä").is_visible()
     assert "Kiire vie ajan kohtaamiselta." in page.content()
+    # On a phone the page does not scroll sideways and every chart label renders at 12 px or more.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    smallest = page.evaluate(SMALLEST_CHART_TEXT)
+    assert smallest >= 12, f"a chart label renders at {smallest:.1f} px"
+    page.set_viewport_size({"width": 1280, "height": 900})
     check_in_both_languages(page, "results-supervisor")
     logout(page)
 
