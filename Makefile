@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml uv.lock
 
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
-	else echo "npm is missing: the browser tests need it for axe-core (apt-get install npm)"; exit 1; fi
+	else echo "npm is missing: the browser tests need it for axe-core and vnu-jar (apt-get install npm)"; exit 1; fi
 
 setup: $(VENV)/.installed messages
 
@@ -39,6 +39,7 @@ run: setup
 
 test: setup node_modules/.installed
 	@test -x /usr/bin/chromium || { echo "Debian's Chromium is missing for the browser tests: run 'apt-get install -y chromium'"; exit 1; }
+	@command -v java >/dev/null || { echo "Java 17 is missing for the browser tests' HTML validator: run 'apt-get install -y default-jre-headless'"; exit 1; }
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v0

@@ -139,6 +139,23 @@ class AnswerForm(forms.Form):
             for value in self.values
         ]
 
+    def statement_fields(self) -> list[forms.BoundField]:
+        """The scored questions in the order of the page."""
+        return [
+            self[_statement_field(s.pk)] for value in self.values for s in value.statements.all()
+        ]
+
+    def answered_count(self) -> int:
+        """How many statements have a score or "can't say", as the page shows them: from the
+        post, or from the draft the page resumes."""
+        return sum(1 for field in self.statement_fields() if field.value())
+
+    def missing(self) -> list[forms.BoundField]:
+        """The questions an incomplete submit left open, in the order of the page, for the
+        summary that links each of them."""
+        fields = [self["role"], *self.statement_fields()]
+        return [field for field in fields if field.errors]
+
     def draft_data(self) -> dict[str, str]:
         """The filled-in fields, as stored in the person's draft."""
         return {name: value for name, value in self.cleaned_data.items() if value}

@@ -385,3 +385,36 @@ def test_answer_page_queries_do_not_grow_with_statements(client, org, team, toda
         client.force_login(org.employee_a)
         counts.append(_queries(client, url(round, "answer/")))
     assert counts[0] == counts[1]
+
+
+def test_answer_page_counts_answered_statements_and_summary_links_each_missing_one(
+    client, org, open_round
+):
+    client.force_login(org.employee_a)
+    statements = list(Statement.objects.filter(value__version=open_round.framework_version))
+    total = len(statements)
+    first = statements[0]
+    client.post(url(open_round, "answer/"), {"action": "save", f"s{first.pk}": "2"})
+    page = client.get(url(open_round, "answer/")).content.decode()
+    assert f'answer-progress__count">1</strong> / {total} vastattu' in page
+    assert 'src="/static/assessments/answer.js"' in page
+
+    data = form_data(open_round)
+    missing = [k for k in data if k.startswith("s")][:2]
+    for name in missing:
+        del data[name]
+    page = client.post(url(open_round, "answer/"), data).content.decode()
+    assert page.count('<li><a href="#id_s') == 2
+    for name in missing:
+        assert f'<li><a href="#id_{name}">' in page
+        assert f'id="id_{name}"' in page  # the link's target, the question's fieldset
+    assert f'answer-progress__count">{total - 2}</strong> / {total}' in page
+    assert "<title>Virhe:" in page
+
+
+def test_thank_you_page_says_what_happens_next_and_links_the_unit(client, org, open_round):
+    client.force_login(org.employee_a)
+    client.post(url(open_round, "answer/"), form_data(open_round))
+    page = client.get(url(open_round, "answered/")).content.decode()
+    assert "Mitä seuraavaksi tapahtuu" in page
+    assert f'href="/fi/units/{open_round.unit.code}/"' in page

@@ -35,6 +35,42 @@ def logout(page) -> None:
     page.context.clear_cookies()
 
 
+COVERED_BY_THE_BAR = """() => {
+    const el = document.activeElement;
+    const bar = document.querySelector('.answer-actions');
+    if (!el || bar.contains(el)) return null;
+    const r = el.getBoundingClientRect();
+    const points = [[r.left + 1, r.top + 1], [r.right - 1, r.bottom - 1], [r.left + 1, r.bottom - 1]];
+    const hidden = points.some(([x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit === null || bar.contains(hit);
+    });
+    return hidden ? (el.id || el.name || el.tagName) : '';
+}"""
+
+
+SMALLEST_CHART_TEXT = """() => Math.min(...[...document.querySelectorAll('svg.chart')].flatMap(svg => {
+    const scale = svg.clientWidth / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+}))"""
+
+
+def assert_no_focus_stop_under_the_sticky_bar(page) -> int:
+    """Tab through the answer form: no focused element may be under the sticky save bar or
+    outside the window. Returns the number of focus stops."""
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(".answer-toc a").first.focus()
+    stops = 0
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        covered = page.evaluate(COVERED_BY_THE_BAR)
+        if covered is None:  # reached the bar's own buttons
+            break
+        stops += 1
+        assert covered == "", f"focus stop {stops} ({covered}) is under the sticky bar"
+    return stops
+
+
 def answer_all(page, score: str) -> None:
     for group in page.locator("fieldset.scale").all():
         options = group.locator("input[type=radio]")
@@ -69,11 +105,25 @@ def test_round_from_opening_to_results(page, demo_site):
     login(page, EMPLOYEE)
     page.get_by_role("link", name="Vastaa: Syksy 2026").click()
     check_in_both_languages(page, "answer")
+    # Keyboard: every focus stop stays clear of the sticky save bar, on a desktop and a phone.
+    for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        page.set_viewport_size(viewport)
+        assert (
+            page.locator(".answer-actions").evaluate("el => getComputedStyle(el).position")
+            == "sticky"
+        )
+        assert assert_no_focus_stop_under_the_sticky_bar(page) > 20
+    page.set_viewport_size({"width": 1280, "height": 900})
+    total = page.locator("fieldset.scale").count()
+    progress = page.locator(".answer-progress")
+    assert progress.inner_text() == f"0 / {total} vastattu"
     first = page.locator("fieldset.scale").first
     first.locator("input[value='2']").check()
+    assert progress.inner_text() == f"1 / {total} vastattu"  # counted as the person answers
     page.get_by_role("button", name="Tallenna luonnos").click()
     page.wait_for_load_state()
     assert page.get_by_text("Luonnoksesi on tallennettu").is_visible()
+    assert progress.inner_text() == f"1 / {total} vastattu"  # and by the server
     check_in_both_languages(page, "answer-draft-saved")
     logout(page)
     login(page, EMPLOYEE)
@@ -87,14 +137,26 @@ def test_round_from_opening_to_results(page, demo_site):
         page.goto(answer_url.replace("/fi/", f"/{language}/"))
         page.locator("button[name=action][value=submit]").click()
         page.wait_for_load_state()
-        assert page.get_by_role("alert").is_visible()
+        summary = page.locator("#error-summary")
+        assert summary.evaluate("el => el === document.activeElement")  # the summary takes focus
+        assert summary.locator("li a").count() == total - 1
         assert page.locator("fieldset.scale").first.locator("input[value='2']").is_checked()
         assert_accessible(page)
         screenshot(page, f"answer-incomplete-{language}")
+    # A link of the summary takes the person to the question, its first choice focused.
+    first_missing = summary.locator("li a").first
+    target = first_missing.get_attribute("href")
+    first_missing.click()
+    assert page.evaluate("document.activeElement.closest('fieldset').id") == target[1:]
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "answer-errors-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     answer_all(page, "4")
     page.locator("textarea").first.fill("Kiire vie ajan kohtaamiselta.")
     page.get_by_role("button", name="Lähetä vastaukseni").click()
     page.wait_for_url("**/answered/")
+    assert page.get_by_role("heading", name="Mitä seuraavaksi tapahtuu").is_visible()
+    assert page.locator(f"a[href='/fi/units/{demo.DEMO_UNIT_CODE}/']").count() == 1
     check_in_both_languages(page, "answered")
     logout(page)
 
@@ -121,6 +183,12 @@ def test_round_from_opening_to_results(page, demo_site):
     page.wait_for_url("**/results/")
     assert page.get_by_role("heading", name="Arvot yhdellä silmäyksellä").is_visible()
     assert "Kiire vie ajan kohtaamiselta." in page.content()
+    # On a phone the page does not scroll sideways and every chart label renders at 12 px or more.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    smallest = page.evaluate(SMALLEST_CHART_TEXT)
+    assert smallest >= 12, f"a chart label renders at {smallest:.1f} px"
+    page.set_viewport_size({"width": 1280, "height": 900})
     check_in_both_languages(page, "results-supervisor")
     logout(page)
 

@@ -87,6 +87,8 @@ def test_account_pages_use_the_site_layout_and_pass_axe(page, demo_site):
         assert page.locator("main#main").is_visible()
         assert page.get_by_role("navigation", name="Tilin asetukset").is_visible()
         assert_accessible(page)
+        if name == "password-change":  # the rules, read out with the field, are in its help
+            assert page.locator("#id_password1_helptext li").count() > 0
         screenshot(page, f"account-{name}")
 
 
@@ -129,3 +131,17 @@ def test_invited_person_sets_a_password_and_is_led_to_sign_in(page, demo_site):
     page.locator("main").get_by_role("link", name="Logga in").click()
     page.wait_for_url("**/sv/accounts/login/")
     assert page.get_by_role("heading", level=1).inner_text() == "Logga in"
+
+
+def test_nu_validator_fails_the_errors_the_suite_is_there_to_catch(nu_validator):
+    """The checker every browser test runs finds a paragraph closed early and a skipped heading
+    level, and passes a valid page: so a clean browser test means valid pages."""
+    broken = (
+        '<!DOCTYPE html><html lang="fi"><head><title>t</title></head><body>'
+        "<p>Ohje</p><span>apu</span></p><h1>Opas</h1><h3>Tarkistuslista</h3></body></html>"
+    )
+    messages = " ".join(error["message"] for error in nu_validator.errors(broken))
+    assert "“p” end tag" in messages
+    assert "skipping 1 heading level" in messages
+    valid = broken.replace("</span></p>", "</span>").replace("h3>", "h2>")
+    assert nu_validator.errors(valid) == []
