@@ -302,7 +302,9 @@ def test_a_wrong_key_is_shown_to_the_supervisor_who_closes_the_round(
     )
     settings.ANSWER_SEALING_KEY = "z" * 40
     client.force_login(org.supervisor_a)
-    response = client.post(f"/en/assessments/rounds/{open_round.pk}/close/", follow=True)
+    response = client.post(
+        f"/en/assessments/rounds/{open_round.pk}/close/", {"confirm": "yes"}, follow=True
+    )
     assert response.status_code == 200
     assert "key for sealed answers has changed" in response.content.decode()
     open_round.refresh_from_db()
