@@ -157,7 +157,7 @@ def trend_line_chart(trend: UnitTrend, *, id_prefix: str = "trend-chart") -> Saf
     ]
     for i, point in enumerate(points):
         if i % label_every == 0 or i == len(points) - 1:
-            label = date_format(point.round.closes_on, "m/Y")
+            label = date_format(point.round.closes_on, "n/Y")
             parts.append(_text(xs[i], bottom + 18, label, text_anchor="middle"))
     for index, (key, _name) in enumerate(trend.value_keys):
         colour = SERIES_COLOURS[index]

@@ -60,7 +60,7 @@ MUTED = colors.HexColor("#4a5863")  # the web's --ink-muted
 UP, DOWN = "#1e6b3a", "#a4161a"  # the web's --ok and --error (change up / down)
 SUMMARY_BARRIERS, SUMMARY_MEANS, SUMMARY_ACTIONS = 5, 5, 6
 ROUNDS_PER_TABLE = 6
-TREND_DATE_FORMAT = "m/Y"  # as under the web's trend chart
+TREND_DATE_FORMAT = "n/Y"  # as under the web's trend chart
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -383,9 +383,16 @@ def _texts_section(results: RoundResults, styles: dict) -> list:
         ),
     ]
     for v in results.values:
+        heading = [CondPageBreak(30 * mm), _p(f"{v.name} ({format_mean(v.mean)})", styles["h2"])]
+        if v.texts_hidden:  # as the page says it: hidden, not "nobody wrote"
+            hidden = _(
+                "Fewer than %(k)s people wrote about this value, so the written answers are not "
+                "shown to protect anonymity."
+            ) % {"k": results.threshold}
+            parts += [*heading, _p(hidden, styles["muted"])]
+            continue
         parts += [
-            CondPageBreak(30 * mm),
-            _p(f"{v.name} ({format_mean(v.mean)})", styles["h2"]),
+            *heading,
             _p(_("What stands in the way"), styles["h3"]),
             *_bullets(v.barriers, styles),
             _p(_("How could we promote it"), styles["h3"]),

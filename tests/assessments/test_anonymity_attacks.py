@@ -144,6 +144,10 @@ def test_written_answers_need_k_people_who_wrote_for_the_value(client, org, vers
     page = client.get(f"/fi/assessments/rounds/{round.pk}/results/").content.decode()
     assert "KAKSI KIRJOITTI" not in page
     assert "Tästä arvosta kirjoitti alle 5 henkilöä" in page
+    _reader, report = pdf_text(unit_report_pdf(round=round, language="fi"))
+    flat = " ".join(report.split())
+    assert "KAKSI KIRJOITTI" not in flat and "Tästä ei kirjoitettu mitään" not in flat
+    assert "Tästä arvosta kirjoitti alle 5 henkilöä" in flat
     # Five people who wrote (of either kind) are enough.
     enough = closed_round(org.unit_b, version, closes_on=CLOSE)
     add_responses(enough, 3, 4, barrier="ESTE")

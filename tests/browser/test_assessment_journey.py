@@ -49,6 +49,18 @@ COVERED_BY_THE_BAR = """() => {
 }"""
 
 
+FIRST_COLUMN_MOVES_ON_SCROLL = """() => {
+  const wide = [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth);
+  if (!wide.length) return -1;
+  return Math.max(...wide.map(wrap => {
+    const cell = wrap.querySelector('tbody tr > :first-child');
+    const before = cell.getBoundingClientRect().left;
+    wrap.scrollLeft = wrap.scrollWidth;
+    const moved = Math.round(Math.abs(cell.getBoundingClientRect().left - before));
+    wrap.scrollLeft = 0;
+    return moved;
+  }));
+}"""
 SMALLEST_CHART_TEXT = """() => Math.min(...[...document.querySelectorAll('svg.chart')].flatMap(svg => {
     const scale = svg.clientWidth / svg.viewBox.baseVal.width;
     return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
@@ -160,11 +172,13 @@ def test_round_from_opening_to_results(page, demo_site):
     check_in_both_languages(page, "answered")
     logout(page)
 
-    # Four colleagues answer.
+    # Four colleagues answer, and write about the first value too.
     for index, email in enumerate(COLLEAGUES):
         login(page, email)
         page.get_by_role("link", name="Vastaa: Syksy 2026").click()
         answer_all(page, str(3 + index % 3))
+        # Written answers are shown once five people have written about the value.
+        page.locator("textarea").first.fill(f"Kollega {index + 1}: lisää aikaa kohtaamiseen.")
         page.get_by_role("button", name="Lähetä vastaukseni").click()
         page.wait_for_url("**/answered/")
         logout(page)
@@ -183,11 +197,14 @@ def test_round_from_opening_to_results(page, demo_site):
     page.wait_for_url("**/results/")
     assert page.get_by_role("heading", name="Arvot yhdellä silmäyksellä").is_visible()
     assert "Kiire vie ajan kohtaamiselta." in page.content()
+    assert "Kollega 4: lisää aikaa kohtaamiseen." in page.content()
     # On a phone the page does not scroll sideways and every chart label renders at 12 px or more.
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     smallest = page.evaluate(SMALLEST_CHART_TEXT)
     assert smallest >= 12, f"a chart label renders at {smallest:.1f} px"
+    # A table wider than the phone scrolls in its box and keeps its first column in view.
+    assert page.evaluate(FIRST_COLUMN_MOVES_ON_SCROLL) == 0
     page.set_viewport_size({"width": 1280, "height": 900})
     check_in_both_languages(page, "results-supervisor")
     logout(page)
