@@ -115,6 +115,7 @@ def test_a_report_whose_worker_is_killed_is_made_by_another_worker(
         "REDIS_URL": own_redis.url(0),
         "CELERY_BROKER_URL": own_redis.url(1),
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),  # where reports are stored
         # Give a dead worker's task to another worker after 5 s instead of 15 minutes.
         "CELERY_VISIBILITY_TIMEOUT": "5",
         "STALL_MARKER": str(marker),
@@ -148,7 +149,7 @@ def test_a_report_whose_worker_is_killed_is_made_by_another_worker(
             seconds=90,
             what="the report made by the second worker",
         )
-        pdf = Path(env["MEDIA_ROOT"]) / state["name"]
+        pdf = Path(env["PRIVATE_MEDIA_ROOT"]) / state["name"]
         assert pdf.read_bytes().startswith(b"%PDF")
     finally:
         stop(first)
