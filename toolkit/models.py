@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .audit_messages import audit_describe
 from .validators import validate_person_name
 
 # The e-mail domain of erased people (RFC 2606: .invalid never resolves).
@@ -258,7 +259,7 @@ class AuditEvent(models.Model):
     )
     action = models.CharField(_("what"), max_length=20, choices=Action.choices, db_index=True)
     subject = models.CharField(_("subject"), max_length=300)
-    # What happened as a message key and its parameters (toolkit.audit.MESSAGES), so that the
+    # What happened as a message key and its parameters (toolkit.audit_messages.MESSAGES), so that the
     # log reads in each administrator's language; empty on events logged before the keys.
     message = models.CharField(_("message"), max_length=40, blank=True)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
@@ -274,8 +275,6 @@ class AuditEvent(models.Model):
     @property
     def description(self) -> str:
         """The subject in the active language (the stored text for events without a key)."""
-        from .audit import audit_describe
-
         return audit_describe(message=self.message, params=self.params, subject=self.subject)
 
 
