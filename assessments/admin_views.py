@@ -305,9 +305,8 @@ def _audit_threshold(request, old: int | None, new: int) -> None:
         audit_record(
             actor=request.user,
             action=AuditEvent.Action.THRESHOLD_CHANGE,
-            subject=f"anonymity threshold {old} -> {new}"
-            if old is not None
-            else f"anonymity threshold set to {new}",
+            message="threshold_set" if old is None else "threshold_changed",
+            params={"old": old, "new": new},
         )
 
 

@@ -64,7 +64,8 @@ class UnitEditView(generic.EditView):
             audit_record(
                 actor=self.request.user,
                 action=AuditEvent.Action.UNIT_MOVE,
-                subject=f"unit {unit.code}: from {old_parent or '–'} to {new_parent or '–'}",
+                message="unit_moved",
+                params={"unit": unit.code, "old": old_parent or "–", "new": new_parent or "–"},
             )
         return unit
 

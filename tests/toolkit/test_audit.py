@@ -107,3 +107,23 @@ def test_events_logged_before_the_keys_get_them_from_their_english_subject(org):
             imported.description
             == "people.csv: 3 henkilöä luotu, 4 jäsenyyttä lisätty tai muutettu"
         )
+
+
+@pytest.mark.parametrize(
+    ("message", "params", "finnish"),
+    [
+        ("unit_moved", {"unit": "A", "old": "AREA", "new": "MUU"}, "yksikkö A siirrettiin"),
+        ("threshold_changed", {"old": 6, "new": 4}, "anonymiteettiraja 6 -> 4"),
+        ("threshold_set", {"old": None, "new": 6}, "anonymiteettirajaksi asetettiin 6"),
+    ],
+)
+def test_unit_moves_and_changes_of_k_read_in_finnish_too(org, message, params, finnish):
+    action = "unit_move" if message == "unit_moved" else "threshold_change"
+    event = audit_record(
+        actor=org.administrator,
+        action=AuditEvent.Action(action),
+        message=message,
+        params=params,
+    )
+    with translation.override("fi"):
+        assert finnish in event.description
