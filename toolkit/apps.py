@@ -22,6 +22,6 @@ class ToolkitConfig(AppConfig):
         # Like Django's own permissions, the role groups are (re)made after every migrate.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="toolkit.ensure_role_groups")
         from . import storage  # noqa: F401  (registers its system check)
-        from .csv_export import neutralise_wagtail_exports
+        from .wagtail_exports import wagtail_exports_adapt
 
-        neutralise_wagtail_exports()
+        wagtail_exports_adapt()

@@ -12,10 +12,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import admin_views, permissions
 from .audit import audit_record
 from .models import AuditEvent, Membership, Unit
-from .site_history import use_local_time_in_spreadsheet_exports
-
-# Wagtail's "Site history" CSV (and its other exports) in Helsinki time, d.m.yyyy H.MM.
-use_local_time_in_spreadsheet_exports()
 
 
 def _audit_membership(request, membership: Membership, change: str) -> None:

@@ -11,9 +11,10 @@ from django.utils import translation
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.log_actions import log
 
-from toolkit.csv_export import _neutralised_csv_row, neutralise, write_rows
+from toolkit.csv_export import neutralise, write_rows
 from toolkit.models import User
 from toolkit.validators import validate_person_name
+from toolkit.wagtail_exports import _neutralised_csv_row
 
 HOSTILE = ['=HYPERLINK("http://evil","x")', "+31", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
