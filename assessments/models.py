@@ -11,11 +11,11 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from toolkit.languages import active_language
 from toolkit.models import Unit
 
 from .sealing import EncryptedJSONField
@@ -30,7 +30,7 @@ class TranslatedText:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        language = (get_language() or "fi")[:2]
+        language = active_language()
         return getattr(instance, f"{self.name}_{language}", "") or getattr(
             instance, f"{self.name}_fi"
         )

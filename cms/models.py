@@ -19,9 +19,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .blocks import BodyStreamBlock, HighlightBlock
+from toolkit.languages import SOURCE_LANGUAGE, active_language
 
-SOURCE_LANGUAGE = "fi"
+from .blocks import BodyStreamBlock, HighlightBlock
 
 # The five values of the assessment framework; guides (and courses) are tagged with them.
 VALUE_CHOICES = [
@@ -296,13 +296,13 @@ class SiteSettings(BaseSiteSetting):
     @property
     def footer_text(self) -> str:
         """The footer text in the reader's language, or the Finnish one."""
-        language = (get_language() or SOURCE_LANGUAGE)[:2]
+        language = active_language()
         return getattr(self, f"footer_text_{language}", "") or self.footer_text_fi
 
     @property
     def translated_organisation_name(self) -> str:
         """The organisation's name in the reader's language, or the Finnish one."""
-        language = (get_language() or SOURCE_LANGUAGE)[:2]
+        language = active_language()
         if language == SOURCE_LANGUAGE:
             return self.organisation_name
         return getattr(self, f"organisation_name_{language}", "") or self.organisation_name

@@ -10,7 +10,9 @@ from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from .models import SOURCE_LANGUAGE, GuidePage, NewsPage
+from toolkit.languages import SOURCE_LANGUAGE
+
+from .models import GuidePage, NewsPage
 
 TARGET_LANGUAGES = ("sv", "en")
 MISSING, UNTRANSLATED, OUT_OF_DATE, DRAFT, UP_TO_DATE = (

@@ -197,11 +197,10 @@ def feedback_submit(
     *, message: str, page_url: str = "", email: str = "", language: str = ""
 ) -> AccessibilityFeedback:
     """Store an accessibility or content feedback and tell the administrators (after commit)."""
-    from .tasks import notify_administrators_of_feedback
 
     with transaction.atomic():
         feedback = AccessibilityFeedback.objects.create(
             message=message, page_url=page_url, email=email, language=language
         )
-        enqueue_on_commit(notify_administrators_of_feedback, feedback.pk)
+        enqueue_on_commit("cms.tasks.notify_administrators_of_feedback", feedback.pk)
     return feedback

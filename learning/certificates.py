@@ -32,6 +32,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 
+from toolkit.outbox import registered_task
 from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from toolkit.storage import private_storage
 
@@ -346,7 +347,6 @@ def certificate_pdf_preparing(certificate: Certificate, language: str) -> bool:
 
 def certificate_pdf_prepare(certificate: Certificate, language: str) -> None:
     """Queue the PDF in `language`; a failure to queue is recorded so the page offers a retry."""
-    from .tasks import build_certificate
 
     if language not in LANGUAGES:
         raise ValueError(language)
@@ -355,7 +355,7 @@ def certificate_pdf_prepare(certificate: Certificate, language: str) -> None:
         certificate.failed_languages = [c for c in certificate.failed_languages if c != language]
         certificate.save(update_fields=["failed_languages"])
     try:
-        build_certificate.delay(certificate.pk, language)
+        registered_task("learning.tasks.build_certificate").delay(certificate.pk, language)
     except Exception:
         logger.exception("Certificate %s could not be prepared", certificate.pk)
         certificate_pdf_failed(certificate_id=certificate.pk, language=language)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import audit, people_import, permissions, personal_data, tasks
+from . import audit, people_import, permissions, personal_data
 from .forms import ErasePersonForm, PeopleImportConfirmForm, PeopleImportForm
 from .models import AuditEvent, PeopleImport
 from .outbox import enqueue_on_commit
@@ -77,7 +77,7 @@ def commit(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("people_import:preview", record.pk)
-    enqueue_on_commit(tasks.commit_people_import, str(record.pk), digest)
+    enqueue_on_commit("toolkit.tasks.commit_people_import", str(record.pk), digest)
     messages.success(request, _("The import has started. Invitations are sent when it is done."))
     return redirect("people_import:preview", record.pk)
 

@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .audit_messages import audit_describe
+from .languages import active_language
 from .validators import validate_person_name
 
 # The e-mail domain of erased people (RFC 2606: .invalid never resolves).
@@ -131,7 +131,7 @@ class Unit(models.Model):
     @property
     def name(self) -> str:
         """The name in the active language, falling back to Finnish."""
-        language = (get_language() or "fi")[:2]
+        language = active_language()
         return getattr(self, f"name_{language}", "") or self.name_fi
 
     def clean(self) -> None:

@@ -1,9 +1,12 @@
 """Tasks queued after commit that a broker outage cannot lose (the transactional outbox).
 
-`enqueue_on_commit(task, ...)` writes the task to OutboxTask in the caller's transaction and
+`enqueue_on_commit("app.tasks.name", ...)` writes the task to OutboxTask in the caller's transaction and
 publishes it once that transaction commits. If the broker (Redis) cannot take it, the row stays
 and the person who caused it sees no error, since their change is saved. `outbox_replay` (a beat
 task, each minute) sends what stayed once the broker is back, so the mail goes out late but once.
+
+Tasks are named, not imported: a service queues work by the task's name, so services never import
+their app's tasks module (tasks import services, never both ways).
 
 Delivery is at least once: a process that dies in the instant between publishing a task and
 deleting its row leaves it to be sent again, so a mail may, rarely, arrive twice; none is lost.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from importlib import import_module
 
 from celery import current_app
 from django.db import transaction
@@ -26,13 +30,23 @@ logger = logging.getLogger(__name__)
 REPLAY_AFTER = timedelta(seconds=30)
 
 
-def enqueue_on_commit(task, *args) -> None:
-    """Run `task(*args)` in a worker once the current transaction commits (now, outside one)."""
+def registered_task(name: str):
+    """The Celery task called `name`, importing its module first if this process has not yet.
+    An unknown name raises KeyError at once, where the caller queues it, not later in a worker."""
+    if name not in current_app.tasks:
+        import_module(name.rpartition(".")[0])
+    return current_app.tasks[name]
+
+
+def enqueue_on_commit(name: str, *args) -> None:
+    """Run the task `name` with `args` in a worker once the current transaction commits (now,
+    outside one)."""
+    task = registered_task(name)
     if current_app.conf.task_always_eager:
         # In-process Celery (development, tests): no broker to lose, the task runs at commit.
         transaction.on_commit(lambda: task.apply_async(args))
         return
-    entry = OutboxTask.objects.create(name=task.name, args=list(args))
+    entry = OutboxTask.objects.create(name=name, args=list(args))
     transaction.on_commit(lambda: _publish(entry))
 
 

@@ -26,10 +26,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .audit import audit_record
+from .languages import SOURCE_LANGUAGE
 from .models import ERASED_DOMAIN, AuditEvent, Membership, Notice, User
 from .storage import private_storage
-
-SOURCE_LANGUAGE = "fi"  # every page is written in Finnish first
 
 
 def _when(value) -> str | None:

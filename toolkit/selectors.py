@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from . import permissions
+from .languages import active_language
 from .models import Membership, Notice, Unit, User
 
 
@@ -127,7 +128,7 @@ class ShownNotice:
 
 def notice_text(notice: Notice) -> str:
     """The notice in the active language; a {language: text} parameter picks its language."""
-    language = (get_language() or "fi")[:2]
+    language = active_language()
     params = {
         key: (value.get(language) or value.get("fi") or "") if isinstance(value, dict) else value
         for key, value in notice.params.items()

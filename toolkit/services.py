@@ -58,11 +58,11 @@ def notices_send(
         ]
     )
     if mail:
-        from .tasks import send_notice_mails
-
         notice_ids = [n.pk for n in notices]
         for start in range(0, len(notice_ids), MAIL_BATCH):
-            enqueue_on_commit(send_notice_mails, notice_ids[start : start + MAIL_BATCH])
+            enqueue_on_commit(
+                "toolkit.tasks.send_notice_mails", notice_ids[start : start + MAIL_BATCH]
+            )
     return notices
 
 

@@ -36,7 +36,7 @@ def commit_people_import(import_id: str, plan_digest: str = "") -> int:
         ).update(status=PeopleImport.Status.FAILED, error=" ".join(error.messages)[:2000])
         return 0
     if created_ids:
-        outbox.enqueue_on_commit(send_invitations, created_ids)
+        outbox.enqueue_on_commit("toolkit.tasks.send_invitations", created_ids)
     return len(created_ids)
 
 

@@ -14,6 +14,7 @@ import uuid
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
+from toolkit.outbox import registered_task
 from toolkit.storage import private_storage
 
 from ..models import AssessmentRound
@@ -55,7 +56,6 @@ def job_start(*, round: AssessmentRound, user, language: str) -> str:
 
     Returns the job id. If the task cannot even be queued, or fails at once when Celery runs
     in-process, the job is marked failed: the page then offers to try again."""
-    from ..tasks import build_unit_report
 
     job_id = uuid.uuid4().hex
     cache.set(
@@ -64,7 +64,9 @@ def job_start(*, round: AssessmentRound, user, language: str) -> str:
         JOB_TIMEOUT,
     )
     try:
-        build_unit_report.apply_async((round.pk, language), task_id=job_id)
+        registered_task("assessments.tasks.build_unit_report").apply_async(
+            (round.pk, language), task_id=job_id
+        )
     except Exception:
         logger.exception("Unit report of round %s could not be prepared", round.pk)
         job_mark_failed(job_id)

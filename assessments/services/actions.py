@@ -379,7 +379,6 @@ def action_reminders_send_due(*, today: datetime.date | None = None) -> dict[str
     """Remind owners of open actions a week before the due date and once overdue, each once
     (Celery beat, daily): an e-mail and a home-page notice. The flag is claimed first, so two
     beat runs never remind twice."""
-    from ..tasks import send_action_reminder
 
     today = today or timezone.localdate()
     week = today + datetime.timedelta(days=7)
@@ -402,7 +401,7 @@ def action_reminders_send_due(*, today: datetime.date | None = None) -> dict[str
                     **{flag: True}
                 )
                 if claimed:
-                    enqueue_on_commit(send_action_reminder, action.pk, kind)
+                    enqueue_on_commit("assessments.tasks.send_action_reminder", action.pk, kind)
                     notifications.notify_action_due(action=action, kind=kind)
             sent[kind] += claimed
     return sent
@@ -430,10 +429,9 @@ def overdue_digest_recipients(*, today: datetime.date | None = None) -> dict[int
 
 def overdue_digest_send(*, today: datetime.date | None = None) -> int:
     """Queue the weekly digest of overdue actions to each supervisor who has any."""
-    from ..tasks import send_overdue_digest
 
     recipients = overdue_digest_recipients(today=today)
     for user_id, action_ids in recipients.items():
         ids = sorted(action_ids)
-        enqueue_on_commit(send_overdue_digest, user_id, ids)
+        enqueue_on_commit("assessments.tasks.send_overdue_digest", user_id, ids)
     return len(recipients)

@@ -101,10 +101,9 @@ def _invite_current_members(round: AssessmentRound) -> list[int]:
 
 
 def _queue_invitation_mails(round: AssessmentRound, user_ids: list[int]) -> None:
-    from ..tasks import send_round_invitations
 
     if user_ids:
-        enqueue_on_commit(send_round_invitations, round.pk, user_ids)
+        enqueue_on_commit("assessments.tasks.send_round_invitations", round.pk, user_ids)
 
 
 def round_open(*, round: AssessmentRound, today: datetime.date | None = None) -> int:
@@ -245,7 +244,6 @@ def not_answered_user_ids(round: AssessmentRound) -> list[int]:
 def round_remind_now(*, round: AssessmentRound, today: datetime.date | None = None) -> int:
     """A supervisor's extra reminder: at most one a day. Returns how many will get it."""
     today = today or timezone.localdate()
-    from ..tasks import send_round_reminders
 
     with transaction.atomic():
         locked = AssessmentRound.objects.select_for_update().get(pk=round.pk)
@@ -259,7 +257,7 @@ def round_remind_now(*, round: AssessmentRound, today: datetime.date | None = No
         locked.save(update_fields=["last_manual_reminder_on"])
         user_ids = not_answered_user_ids(locked)
         if user_ids:
-            enqueue_on_commit(send_round_reminders, locked.pk, user_ids)
+            enqueue_on_commit("assessments.tasks.send_round_reminders", locked.pk, user_ids)
     round.refresh_from_db()
     return len(user_ids)
 
@@ -268,7 +266,6 @@ def reminders_send_due(*, today: datetime.date | None = None) -> int:
     """The automatic reminders (Celery beat, daily): 3 days before the closing date and on the
     last day, each once, to those who have not answered. Returns how many rounds reminded."""
     today = today or timezone.localdate()
-    from ..tasks import send_round_reminders
 
     sent = 0
     for flag, closes_on in (
@@ -285,6 +282,6 @@ def reminders_send_due(*, today: datetime.date | None = None) -> int:
                 )
                 user_ids = not_answered_user_ids(round) if claimed else []
                 if user_ids:
-                    enqueue_on_commit(send_round_reminders, round.pk, user_ids)
+                    enqueue_on_commit("assessments.tasks.send_round_reminders", round.pk, user_ids)
             sent += bool(claimed)
     return sent

@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils.translation import get_language
+
+from toolkit.languages import SOURCE_LANGUAGE, active_language
 
 from ..models import (
     Certificate,
@@ -20,8 +21,6 @@ from ..models import (
     Reflection,
     VideoProgress,
 )
-
-SOURCE_LANGUAGE = "fi"
 
 
 def course_of(lesson: LessonPage) -> CoursePage:
@@ -189,7 +188,7 @@ class MyLearning:
 def my_learning(*, user, language: str | None = None) -> MyLearning:
     """The learner's courses in their language (the Finnish page where no translation exists):
     those in progress first (most recent first), then those completed."""
-    language = (language or get_language() or SOURCE_LANGUAGE)[:2]
+    language = (language or active_language())[:2]
     enrolments = list(Enrolment.objects.filter(user=user).order_by("-started_at"))
     keys = [e.course_key for e in enrolments]
     pages: dict[uuid.UUID, CoursePage] = {}

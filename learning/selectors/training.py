@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from toolkit import permissions as toolkit_permissions
+from toolkit.languages import SOURCE_LANGUAGE
 from toolkit.models import Membership, Unit, User
 
 from ..models import CourseAssignment, CoursePage, Enrolment, LessonPage, WebinarRegistration
-from .progress import SOURCE_LANGUAGE
 
 Status = WebinarRegistration.Status
 

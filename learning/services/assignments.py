@@ -70,9 +70,8 @@ def assignment_create(
             assigned_by=assigned_by,
         )
         assignment.members.set(members)
-        from ..tasks import send_assignment_mail
 
-        enqueue_on_commit(send_assignment_mail, assignment.pk, "assigned")
+        enqueue_on_commit("learning.tasks.send_assignment_mail", assignment.pk, "assigned")
     return assignment
 
 
@@ -104,7 +103,6 @@ def _reminders_due(assignment: CourseAssignment, kind: str) -> list[int]:
 def assignment_reminders_send_due(*, today: datetime.date | None = None) -> dict[str, int]:
     """A reminder a week before the deadline and one when it has passed, each once per person
     and assignment, however often this runs. Returns how many of each were sent."""
-    from ..tasks import send_assignment_mail
 
     today = today or timezone.localdate()
     sent = {AssignmentReminder.Kind.WEEK: 0, AssignmentReminder.Kind.OVERDUE: 0}
@@ -125,7 +123,9 @@ def assignment_reminders_send_due(*, today: datetime.date | None = None) -> dict
                     ],
                     ignore_conflicts=True,
                 )
-                enqueue_on_commit(send_assignment_mail, assignment.pk, kind, user_ids)
+                enqueue_on_commit(
+                    "learning.tasks.send_assignment_mail", assignment.pk, kind, user_ids
+                )
             sent[kind] += len(user_ids)
     return {str(kind): count for kind, count in sent.items()}
 

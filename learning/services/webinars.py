@@ -43,9 +43,8 @@ def _lock_webinar(lesson: LessonPage) -> None:
 
 
 def _notify(registration: WebinarRegistration, template: str) -> None:
-    from ..tasks import send_webinar_mail
 
-    enqueue_on_commit(send_webinar_mail, registration.pk, template)
+    enqueue_on_commit("learning.tasks.send_webinar_mail", registration.pk, template)
 
 
 def webinar_register(
@@ -147,7 +146,6 @@ def webinar_attendance_mark(
 
 def webinar_reminders_send_due(*, now: datetime.datetime | None = None) -> int:
     """Remind everyone with a place of webinars starting within the next 24 hours, once."""
-    from ..tasks import send_webinar_mail
 
     now = now or timezone.now()
     keys = (
@@ -163,6 +161,6 @@ def webinar_reminders_send_due(*, now: datetime.datetime | None = None) -> int:
         for registration in due.select_for_update(skip_locked=True):
             registration.reminded_at = now
             registration.save(update_fields=["reminded_at"])
-            enqueue_on_commit(send_webinar_mail, registration.pk, "reminder")
+            enqueue_on_commit("learning.tasks.send_webinar_mail", registration.pk, "reminder")
             sent += 1
     return sent

@@ -1,7 +1,8 @@
 """The learning panel of the home page, so the core app's template needs no view of ours."""
 
 from django import template
-from django.utils.translation import get_language
+
+from toolkit.languages import active_language
 
 from ..selectors import course_index, my_learning
 from ..selectors.recommendations import member_recommendations
@@ -20,7 +21,7 @@ def learning_panel(context):
     """Assigned courses, then courses in progress, then recommendations: each course once
     (one both assigned and started shows as assigned, with its status)."""
     user = context["request"].user
-    language = (get_language() or "fi")[:2]
+    language = active_language()
     assigned = learner_assignments(user=user, language=language)[:HOME_ASSIGNED]
     shown = {item.course.translation_key for item in assigned}
     mine = my_learning(user=user, language=language)
@@ -46,7 +47,7 @@ def unit_recommendations_panel(unit, can_manage: bool):
     """On the unit page: the courses that build the unit's weakest values."""
     from ..selectors.recommendations import unit_recommendations
 
-    language = (get_language() or "fi")[:2]
+    language = active_language()
     return {
         "unit": unit,
         "can_manage": can_manage,

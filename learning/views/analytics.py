@@ -3,8 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+
+from toolkit.languages import active_language
 
 from .. import permissions
 from ..models import CoursePage
@@ -20,7 +21,7 @@ def _check(request) -> None:
 @require_GET
 def analytics_index(request):
     _check(request)
-    courses = analytics.courses_analytics(language=(get_language() or "fi")[:2])
+    courses = analytics.courses_analytics(language=active_language())
     return render(request, "learning/analytics_index.html", {"courses": courses})
 
 

@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from toolkit.audit import audit_record
 from toolkit.csv_export import write_rows
+from toolkit.languages import active_language
 from toolkit.models import AuditEvent, Unit
 
 from .. import permissions
@@ -33,7 +33,7 @@ def _managed_unit(request, code: str) -> Unit:
 
 
 def _language() -> str:
-    return (get_language() or "fi")[:2]
+    return active_language()
 
 
 @login_required
