@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import DateInput
 from .models import ValueKey
-from .models_actions import BARRIER_LIMIT, TEXT_LIMIT, TITLE_LIMIT, ImprovementAction
+from .models.actions import BARRIER_LIMIT, TEXT_LIMIT, TITLE_LIMIT, ImprovementAction
 from .selectors import actions as action_selectors
 
 

@@ -86,7 +86,7 @@ def _action_link(action) -> str:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_action_reminder(action_id: int, kind: str) -> int:
     """Remind an action's owner: "week" before the due date, or "overdue". Returns mails sent."""
-    from .models_actions import ImprovementAction
+    from .models import ImprovementAction
 
     action = ImprovementAction.objects.select_related("owner", "unit").filter(pk=action_id).first()
     if action is None or not action.is_open or action.owner is None or not action.owner.is_active:
@@ -103,7 +103,7 @@ def send_action_reminder(action_id: int, kind: str) -> int:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
     """The weekly list of overdue actions in the units a supervisor leads."""
-    from .models_actions import ImprovementAction
+    from .models import ImprovementAction
 
     user = User.objects.filter(pk=user_id, is_active=True).first()
     actions = list(

@@ -19,17 +19,16 @@ from django.utils.translation import gettext as _
 from toolkit.models import Membership, Unit, User
 from toolkit.outbox import enqueue_on_commit
 
-from ..models import AssessmentRound, ValueKey
-from ..models_actions import (
-    BARRIER_LIMIT,
-    TEXT_LIMIT,
-    TITLE_LIMIT,
+from ..models import (
     ActionHistory,
     ActionSuggestion,
+    AssessmentRound,
     ImprovementAction,
     ProgressNote,
     TeamConclusion,
+    ValueKey,
 )
+from ..models.actions import BARRIER_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from . import notifications
 
 Status = ImprovementAction.Status

@@ -20,7 +20,7 @@ from ..forms_actions import (
     ProgressNoteForm,
     SuggestionForm,
 )
-from ..models_actions import ActionSuggestion, ImprovementAction
+from ..models import ActionSuggestion, ImprovementAction
 from ..selectors import actions as action_selectors
 from ..services import actions as action_services
 from .rounds import _add_form_errors, _round_or_404, _unit_or_404
