@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions
-from ..forms_actions import (
+from ..forms import (
     ActionForm,
     ConclusionForm,
     DeclineForm,

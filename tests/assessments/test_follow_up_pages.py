@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.forms_actions import ActionForm, status_choices
+from assessments.forms import ActionForm, status_choices
 from assessments.models import ActionSuggestion, AssessmentRound, ImprovementAction
 from assessments.services import actions as action_services
 from assessments.services import answering
