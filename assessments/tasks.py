@@ -142,8 +142,8 @@ def run_overdue_digest() -> int:
 def build_unit_report(self, round_id: int, language: str) -> str:
     """Make the unit report PDF of a round and store it; returns its storage name.
 
-    Whoever started the task finds its state under the task id (assessments.reports.jobs)."""
-    from .reports import jobs
+    Whoever started the task finds its state under the task id (assessments.services.report_jobs)."""
+    from .services import report_jobs as jobs
 
     try:
         name = jobs.report_store(round_id=round_id, language=language)
