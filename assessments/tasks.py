@@ -125,7 +125,7 @@ def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
 @shared_task
 def run_action_reminders() -> dict[str, int]:
     """Daily: owners' reminders a week before the due date and when overdue (each once)."""
-    from .services import actions
+    from .services import action_reminders as actions
 
     return actions.action_reminders_send_due()
 
@@ -133,7 +133,7 @@ def run_action_reminders() -> dict[str, int]:
 @shared_task
 def run_overdue_digest() -> int:
     """Weekly: each supervisor gets one list of the overdue actions of their units."""
-    from .services import actions
+    from .services import action_reminders as actions
 
     return actions.overdue_digest_send()
 
