@@ -86,7 +86,7 @@ def _action_link(action) -> str:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_action_reminder(action_id: int, kind: str) -> int:
     """Remind an action's owner: "week" before the due date, or "overdue". Returns mails sent."""
-    from .models_actions import ImprovementAction
+    from .models import ImprovementAction
 
     action = ImprovementAction.objects.select_related("owner", "unit").filter(pk=action_id).first()
     if action is None or not action.is_open or action.owner is None or not action.owner.is_active:
@@ -103,7 +103,7 @@ def send_action_reminder(action_id: int, kind: str) -> int:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
     """The weekly list of overdue actions in the units a supervisor leads."""
-    from .models_actions import ImprovementAction
+    from .models import ImprovementAction
 
     user = User.objects.filter(pk=user_id, is_active=True).first()
     actions = list(
@@ -125,7 +125,7 @@ def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
 @shared_task
 def run_action_reminders() -> dict[str, int]:
     """Daily: owners' reminders a week before the due date and when overdue (each once)."""
-    from .services import actions
+    from .services import action_reminders as actions
 
     return actions.action_reminders_send_due()
 
@@ -133,7 +133,7 @@ def run_action_reminders() -> dict[str, int]:
 @shared_task
 def run_overdue_digest() -> int:
     """Weekly: each supervisor gets one list of the overdue actions of their units."""
-    from .services import actions
+    from .services import action_reminders as actions
 
     return actions.overdue_digest_send()
 
@@ -142,8 +142,8 @@ def run_overdue_digest() -> int:
 def build_unit_report(self, round_id: int, language: str) -> str:
     """Make the unit report PDF of a round and store it; returns its storage name.
 
-    Whoever started the task finds its state under the task id (assessments.reports.jobs)."""
-    from .reports import jobs
+    Whoever started the task finds its state under the task id (assessments.services.report_jobs)."""
+    from .services import report_jobs as jobs
 
     try:
         name = jobs.report_store(round_id=round_id, language=language)

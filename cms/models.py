@@ -20,17 +20,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from toolkit.languages import SOURCE_LANGUAGE, active_language
+from toolkit.values import ValueKey
 
 from .blocks import BodyStreamBlock, HighlightBlock
 
-# The five values of the assessment framework; guides (and courses) are tagged with them.
-VALUE_CHOICES = [
-    ("dignity", _("Respect for human dignity")),
-    ("client_centredness", _("Client-centredness")),
-    ("equality", _("Equality")),
-    ("trust", _("Trust")),
-    ("empathy", _("Empathy")),
-]
+# Guides (and courses) are tagged with the five values of the framework (toolkit.values).
+VALUE_CHOICES = ValueKey.choices
 VALUE_LABELS = dict(VALUE_CHOICES)
 
 

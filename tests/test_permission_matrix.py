@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from assessments.models import ActionSuggestion, AssessmentRound
 from assessments.services import actions as action_services
+from assessments.services import suggestions as suggestion_services
 from cms.models import SiteSettings
 from learning.models import Certificate, CourseAssignment, CourseIndexPage, LessonPage
 from learning.services import assignments as assignment_services
@@ -83,7 +84,7 @@ def world(org, home) -> World:  # noqa: F811 (the fixture imported above)
         due_on=timezone.localdate() + datetime.timedelta(30),
         created_by=org.supervisor_a,
     )
-    suggestion = action_services.suggestion_create(
+    suggestion = suggestion_services.suggestion_create(
         unit=org.unit_a,
         value_key="dignity",
         title="Idea",

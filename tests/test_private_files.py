@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import override_settings
 
-from assessments.reports import jobs
+from assessments.services import report_jobs as jobs
 from learning.models import Certificate
 from tests.assessments.conftest import team, today, version  # noqa: F401 (fixtures)
 from tests.assessments.test_reports import closed  # noqa: F401 (fixture)

@@ -45,8 +45,8 @@ from toolkit.numbers import format_change, format_count, format_mean, format_per
 from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
 from ..models import AssessmentRound
+from ..selectors.followups import ActionRow, RoundFollowups, round_followups
 from ..selectors.results import Change, RoundResults, UnitTrend, round_results, unit_trend
-from .followups import ActionRow, RoundFollowups, round_followups
 from .pdf_charts import trend_line_chart, values_bar_chart
 from .pdf_tables import Cell, fitted_table
 

@@ -16,8 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import Membership, Unit, User
 
-from ..models import AssessmentRound, ValueKey
-from ..models_actions import ActionHistory, ActionSuggestion, ImprovementAction, TeamConclusion
+from ..models import (
+    ActionHistory,
+    ActionSuggestion,
+    AssessmentRound,
+    ImprovementAction,
+    TeamConclusion,
+    ValueKey,
+)
 from .results import Change, RoundRef, TrendPoint, unit_trend
 
 Status = ImprovementAction.Status

@@ -14,8 +14,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Window
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit, User
 
-from ..models import AssessmentRound, Invitation, Participation
-from ..models_actions import ActionSuggestion, ImprovementAction
+from ..models import ActionSuggestion, AssessmentRound, ImprovementAction, Invitation, Participation
 from .results import TrendPoint, unit_trend
 from .rounds import with_response_counts
 

@@ -15,8 +15,7 @@ from django.utils.translation import gettext_noop
 from toolkit.models import Membership, Unit, User
 from toolkit.services import notices_send
 
-from ..models import AssessmentRound, Invitation
-from ..models_actions import ActionSuggestion, ImprovementAction
+from ..models import ActionSuggestion, AssessmentRound, ImprovementAction, Invitation
 
 RESULTS_READY = gettext_noop("“%(round)s” of %(unit)s has closed: the results are ready.")
 SUGGESTION_MADE = gettext_noop("%(person)s suggested an action for %(unit)s: “%(title)s”.")

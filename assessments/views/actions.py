@@ -13,16 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions
-from ..forms_actions import (
+from ..forms import (
     ActionForm,
     ConclusionForm,
     DeclineForm,
     ProgressNoteForm,
     SuggestionForm,
 )
-from ..models_actions import ActionSuggestion, ImprovementAction
+from ..models import ActionSuggestion, ImprovementAction
 from ..selectors import actions as action_selectors
 from ..services import actions as action_services
+from ..services import suggestions as suggestion_services
 from .rounds import _add_form_errors, _round_or_404, _unit_or_404
 
 
@@ -73,7 +74,7 @@ def _create_or_accept(request, unit, suggestion=None):
                     unit=unit, created_by=request.user, **form.cleaned_data
                 )
             else:
-                action = action_services.suggestion_accept(
+                action = suggestion_services.suggestion_accept(
                     suggestion=suggestion, decided_by=request.user, **form.cleaned_data
                 )
         except ValidationError as error:
@@ -183,7 +184,7 @@ def action_suggest(request, code: str):
     form = SuggestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            action_services.suggestion_create(
+            suggestion_services.suggestion_create(
                 unit=unit, suggested_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -224,7 +225,7 @@ def suggestion_decline(request, pk: int):
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            action_services.suggestion_decline(
+            suggestion_services.suggestion_decline(
                 suggestion=suggestion, decided_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:

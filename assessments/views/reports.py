@@ -17,8 +17,8 @@ from toolkit.storage import private_storage
 from .. import permissions
 from ..models import AssessmentRound
 from ..reports import csv as csv_reports
-from ..reports import jobs
 from ..selectors.results import round_results, unit_trend
+from ..services import report_jobs as jobs
 
 
 def _round_for(request, pk: int) -> AssessmentRound:

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from assessments.models import ActionHistory, ImprovementAction, TeamConclusion
 from assessments.services import actions as action_services
+from assessments.services import suggestions as suggestion_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
     action_b,
@@ -227,7 +228,7 @@ def test_empty_or_over_long_progress_note_is_refused(client, org, action):
 
 def test_suggestion_by_a_non_member_is_refused(org):
     with pytest.raises(ValidationError):
-        action_services.suggestion_create(
+        suggestion_services.suggestion_create(
             unit=org.unit_a,
             value_key="trust",
             title="X",

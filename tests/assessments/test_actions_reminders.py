@@ -8,6 +8,7 @@ from django.conf import settings
 
 from assessments import tasks
 from assessments.models import ImprovementAction
+from assessments.services import action_reminders as reminder_services
 from assessments.services import actions as action_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
@@ -22,7 +23,7 @@ from tests.assessments.actions_fixtures import (  # noqa: F401
 
 def _run(today, capture):
     with capture(execute=True):
-        return action_services.action_reminders_send_due(today=today)
+        return reminder_services.action_reminders_send_due(today=today)
 
 
 def test_owner_is_reminded_a_week_before_the_due_date_once(
@@ -81,11 +82,11 @@ def test_weekly_digest_goes_to_each_units_supervisors(
 ):
     ImprovementAction.objects.filter(pk=action_b.pk).update(status="done")
     later = due + datetime.timedelta(days=2)
-    assert action_services.overdue_digest_recipients(today=later) == {
+    assert reminder_services.overdue_digest_recipients(today=later) == {
         org.supervisor_a.pk: [action.pk]
     }
     with django_capture_on_commit_callbacks(execute=True):
-        assert action_services.overdue_digest_send(today=later) == 1
+        assert reminder_services.overdue_digest_send(today=later) == 1
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [org.supervisor_a.email]
     assert action.title in mailoutbox[0].body
@@ -93,7 +94,7 @@ def test_weekly_digest_goes_to_each_units_supervisors(
 
 
 def test_no_digest_when_nothing_is_overdue(org, action, today, mailoutbox):
-    assert action_services.overdue_digest_send(today=today) == 0
+    assert reminder_services.overdue_digest_send(today=today) == 0
     assert tasks.send_overdue_digest(org.supervisor_a.pk, [action.pk]) == 1  # open action
     assert tasks.send_action_reminder(action.pk, "week") == 1
 

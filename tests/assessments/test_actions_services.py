@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from assessments.models import ActionHistory, ActionSuggestion, ImprovementAction, TeamConclusion
 from assessments.selectors import actions as action_selectors
 from assessments.services import actions as action_services
+from assessments.services import suggestions as suggestion_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
     autumn,
@@ -86,14 +87,14 @@ def test_owner_adds_a_dated_progress_note_that_history_shows(org, action):
 
 
 def test_member_suggestion_is_accepted_as_an_action(org, autumn, due):
-    suggestion = action_services.suggestion_create(
+    suggestion = suggestion_services.suggestion_create(
         unit=org.unit_a,
         value_key="empathy",
         title="Kiireettömät hetket",
         description="",
         suggested_by=org.employee_a,
     )
-    action = action_services.suggestion_accept(
+    action = suggestion_services.suggestion_accept(
         suggestion=suggestion,
         decided_by=org.supervisor_a,
         source_round=autumn,
@@ -106,16 +107,16 @@ def test_member_suggestion_is_accepted_as_an_action(org, autumn, due):
     assert suggestion.status == ActionSuggestion.Status.ACCEPTED
     assert suggestion.action == action
     with pytest.raises(ValidationError):
-        action_services.suggestion_decline(
+        suggestion_services.suggestion_decline(
             suggestion=suggestion, decided_by=org.supervisor_a, reason="Jo tehty."
         )
 
 
 def test_declined_suggestion_makes_no_action(org, autumn):
-    suggestion = action_services.suggestion_create(
+    suggestion = suggestion_services.suggestion_create(
         unit=org.unit_a, value_key="trust", title="X", description="", suggested_by=org.employee_a
     )
-    action_services.suggestion_decline(
+    suggestion_services.suggestion_decline(
         suggestion=suggestion, decided_by=org.supervisor_a, reason=" Ei nyt. "
     )
     suggestion.refresh_from_db()
@@ -125,11 +126,11 @@ def test_declined_suggestion_makes_no_action(org, autumn):
 
 
 def test_accepting_with_a_bad_owner_leaves_the_suggestion_pending(org, autumn, due):
-    suggestion = action_services.suggestion_create(
+    suggestion = suggestion_services.suggestion_create(
         unit=org.unit_a, value_key="trust", title="X", description="", suggested_by=org.employee_a
     )
     with pytest.raises(ValidationError):
-        action_services.suggestion_accept(
+        suggestion_services.suggestion_accept(
             suggestion=suggestion,
             decided_by=org.supervisor_a,
             source_round=autumn,

@@ -12,10 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.forms_actions import ActionForm, status_choices
+from assessments.forms import ActionForm, status_choices
 from assessments.models import ActionSuggestion, AssessmentRound, ImprovementAction
 from assessments.services import actions as action_services
 from assessments.services import answering
+from assessments.services import suggestions as suggestion_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
     autumn,
@@ -95,7 +96,7 @@ def test_unit_page_shows_latest_results_open_round_actions_and_suggestions(
         title="Talvi",
     )
     invite(open_round, [org.employee_a, org.supervisor_a])
-    action_services.suggestion_create(
+    suggestion_services.suggestion_create(
         unit=org.unit_a,
         value_key="trust",
         title="Ehdotus palaverista",

@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assessments.models import ActionSuggestion, ImprovementAction
+from assessments.services import action_reminders as reminder_services
 from assessments.services import actions as action_services
 from assessments.services import rounds as round_services
+from assessments.services import suggestions as suggestion_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
     autumn,
@@ -37,7 +39,7 @@ def _dashboard(client, user, language="fi") -> str:
 
 def _suggest(org, capture, title="Kiireettömät hetket"):
     with capture(execute=True):
-        return action_services.suggestion_create(
+        return suggestion_services.suggestion_create(
             unit=org.unit_a,
             value_key="empathy",
             title=title,
@@ -107,7 +109,7 @@ def test_accepting_tells_the_author_and_the_action_credits_them(
     suggestion = _suggest(org, django_capture_on_commit_callbacks)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        action = action_services.suggestion_accept(
+        action = suggestion_services.suggestion_accept(
             suggestion=suggestion,
             decided_by=org.supervisor_a,
             source_round=autumn,
@@ -172,7 +174,7 @@ def test_declining_without_a_usable_reason_is_refused_and_changes_nothing(
 def test_decline_service_requires_a_reason(org, autumn, django_capture_on_commit_callbacks):
     suggestion = _suggest(org, django_capture_on_commit_callbacks)
     with pytest.raises(ValidationError) as error:
-        action_services.suggestion_decline(
+        suggestion_services.suggestion_decline(
             suggestion=suggestion, decided_by=org.supervisor_a, reason=" "
         )
     assert "reason" in error.value.error_dict
@@ -252,7 +254,7 @@ def test_the_week_reminder_also_puts_one_notice_on_the_owners_home_page(
     week_before = due - datetime.timedelta(days=7)
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            action_services.action_reminders_send_due(today=week_before)
+            reminder_services.action_reminders_send_due(today=week_before)
     assert len(mailoutbox) == 1  # the existing reminder mail, not a second one
     [notice] = _notices(org.employee_a)
     assert notice.link_args == [action.pk]
@@ -265,7 +267,7 @@ def test_the_overdue_reminder_puts_its_own_notice(
     Notice.objects.all().delete()
     ImprovementAction.objects.filter(pk=action.pk).update(reminder_week_sent=True)
     with django_capture_on_commit_callbacks(execute=True):
-        action_services.action_reminders_send_due(today=due + datetime.timedelta(days=1))
+        reminder_services.action_reminders_send_due(today=due + datetime.timedelta(days=1))
     [notice] = _notices(org.employee_a)
     assert "past its due date" in notice.message
 

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from assessments.models import ValueKey
 from assessments.reports import csv as csv_reports
-from assessments.reports import jobs
 from assessments.reports.pdf import unit_report_pdf
 from assessments.selectors.results import round_results
+from assessments.services import report_jobs as jobs
 from tests.assessments.results_data import add_responses, closed_round, invite
 
 DAY = datetime.timedelta(days=1)

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from assessments.models_actions import ImprovementAction
+from assessments.models import ImprovementAction
 from learning import services
 from learning.models import CourseAssignment, QuizAttempt
 from learning.selectors.analytics import course_analytics, courses_analytics

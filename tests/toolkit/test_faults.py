@@ -130,7 +130,7 @@ def test_a_report_whose_worker_is_killed_is_made_by_another_worker(
             "shell",
             "-c",
             "from assessments.models import AssessmentRound; "
-            "from assessments.reports import jobs; "
+            "from assessments.services import report_jobs as jobs; "
             "r = AssessmentRound.objects.filter(status='closed').order_by('pk').first(); "
             "print(jobs.job_start(round=r, user=r.created_by, language='fi'))",
         ).split()[-1]
@@ -162,6 +162,6 @@ def job_state(env: dict, job: str) -> dict:
         env,
         "shell",
         "-c",
-        f"import json; from assessments.reports import jobs; print(json.dumps(jobs.job_get('{job}')))",
+        f"import json; from assessments.services import report_jobs as jobs; print(json.dumps(jobs.job_get('{job}')))",
     )
     return json.loads(printed.strip().splitlines()[-1])

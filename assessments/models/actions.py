@@ -16,16 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import Unit
+from toolkit.values import value_label as name_of_value
 
 TITLE_LIMIT = 200
 TEXT_LIMIT = 2000
 BARRIER_LIMIT = 500
-
-
-def _value_label(key: str) -> str:
-    from .models import ValueKey
-
-    return str(dict(ValueKey.choices).get(key, key))
 
 
 class TeamConclusion(models.Model):
@@ -129,7 +124,7 @@ class ImprovementAction(models.Model):
         return self.is_open and self.due_on < timezone.localdate()
 
     def value_label(self) -> str:
-        return _value_label(self.value_key)
+        return name_of_value(self.value_key)
 
     @property
     def suggestion_or_none(self) -> "ActionSuggestion | None":
@@ -194,7 +189,7 @@ class ActionSuggestion(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def value_label(self) -> str:
-        return _value_label(self.value_key)
+        return name_of_value(self.value_key)
 
 
 class ActionHistory(models.Model):

@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from ..models import AssessmentRound, ImprovementAction, TeamConclusion, ValueKey
+from toolkit.values import ValueKey
+from toolkit.values import value_label as _value_name
+
+from ..models import AssessmentRound, ImprovementAction, TeamConclusion
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,6 @@ class RoundFollowups:
 
     conclusions: list[ConclusionRow] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
-
-
-def _value_name(key: str) -> str:
-    return str(dict(ValueKey.choices).get(key, key))
 
 
 def round_followups(*, round: AssessmentRound) -> RoundFollowups:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DateInput
-from .models import ValueKey
-from .models_actions import BARRIER_LIMIT, TEXT_LIMIT, TITLE_LIMIT, ImprovementAction
-from .selectors import actions as action_selectors
+from toolkit.values import ValueKey
+
+from ..models.actions import BARRIER_LIMIT, TEXT_LIMIT, TITLE_LIMIT, ImprovementAction
+from ..selectors import actions as action_selectors
+from .widgets import DateInput
 
 
 class ConclusionForm(forms.Form):

@@ -18,7 +18,7 @@ from toolkit.outbox import registered_task
 from toolkit.storage import private_storage
 
 from ..models import AssessmentRound
-from .pdf import unit_report_pdf
+from ..reports.pdf import unit_report_pdf
 
 logger = logging.getLogger(__name__)
 

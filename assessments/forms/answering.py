@@ -1,5 +1,5 @@
-"""Forms of the self-assessment: a round's dates, and the answer form built from the round's
-own framework version (so a statement of another framework cannot even be posted)."""
+"""The answer form, built from the round's own framework version (so a statement of another
+framework cannot even be posted)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AssessmentRound, FrameworkVersion, OpenAnswer, RespondentRole, Value
-from .services.answering import TEXT_LIMIT, Submission
+from ..models.framework import Value
+from ..models.responses import OpenAnswer, RespondentRole
+from ..services.answering import TEXT_LIMIT, Submission
 
 CANT_SAY = "cant"
 SCALE = [
@@ -21,46 +22,6 @@ SCALE = [
     ("5", _("5 – fully agree")),
     (CANT_SAY, _("Can't say")),
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class RoundForm(forms.ModelForm):
-    """A new round: title, dates and a published framework version."""
-
-    class Meta:
-        model = AssessmentRound
-        fields = ["title", "opens_on", "closes_on", "framework_version"]
-        widgets = {"opens_on": DateInput(), "closes_on": DateInput()}
-        help_texts = {
-            "opens_on": _("If this is today, the round opens and invitations go out at once."),
-            "closes_on": _("The round closes at the end of this day."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        versions = FrameworkVersion.objects.filter(is_published=True).select_related("framework")
-        self.fields["framework_version"].queryset = versions
-        self.fields["framework_version"].empty_label = None
-        self.fields["framework_version"].label = _("Framework version")
-        self.fields["title"].widget.attrs["maxlength"] = 200
-
-    def clean(self):
-        """The date order in words, before the database constraint would say it in code."""
-        cleaned = super().clean()
-        opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
-        if opens_on and closes_on and closes_on < opens_on:
-            self.add_error("closes_on", _("The closing date must be on or after the opening date."))
-        return cleaned
-
-
-class ExtendForm(forms.Form):
-    closes_on = forms.DateField(label=_("New closing date"), widget=DateInput())
 
 
 def _statement_field(name: str) -> str:

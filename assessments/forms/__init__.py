@@ -1,0 +1,33 @@
+"""Forms of the self-assessment: rounds (rounds.py), the answer form (answering.py) and the
+follow-up (actions.py). Everything is importable from here as before."""
+
+from .actions import (
+    ActionForm,
+    ConclusionForm,
+    DeclineForm,
+    OwnerChoiceField,
+    ProgressNoteForm,
+    SuggestionForm,
+    status_choices,
+)
+from .answering import CANT_SAY, QUESTION_NAME, SCALE, AnswerForm, ValueSection
+from .rounds import ExtendForm, RoundForm
+from .widgets import DateInput
+
+__all__ = [
+    "CANT_SAY",
+    "QUESTION_NAME",
+    "SCALE",
+    "ActionForm",
+    "AnswerForm",
+    "ConclusionForm",
+    "DateInput",
+    "DeclineForm",
+    "ExtendForm",
+    "OwnerChoiceField",
+    "ProgressNoteForm",
+    "RoundForm",
+    "SuggestionForm",
+    "ValueSection",
+    "status_choices",
+]
