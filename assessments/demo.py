@@ -35,7 +35,7 @@ from .models import (
     Value,
     ValueKey,
 )
-from .selectors.results import rounds_changed
+from .selectors.comparison import rounds_changed
 from .services.rounds import rounds_record_parent
 
 Texts = tuple[str, str, str]  # Finnish, Swedish, English

@@ -18,7 +18,8 @@ from toolkit.models import Membership, Unit, User
 
 from ..models import AssessmentRound, ValueKey
 from ..models_actions import ActionHistory, ActionSuggestion, ImprovementAction, TeamConclusion
-from .results import Change, RoundRef, TrendPoint, unit_trend
+from .result_types import Change, RoundRef, TrendPoint
+from .results import unit_trend
 
 Status = ImprovementAction.Status
 VALUE_NAMES = dict(ValueKey.choices)

@@ -16,7 +16,8 @@ from toolkit.models import Unit, User
 
 from ..models import AssessmentRound, Invitation, Participation
 from ..models_actions import ActionSuggestion, ImprovementAction
-from .results import TrendPoint, unit_trend
+from .result_types import TrendPoint
+from .results import unit_trend
 from .rounds import with_response_counts
 
 MY_ACTIONS_LIMIT = 10
