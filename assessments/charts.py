@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from toolkit.numbers import format_mean
 
-from .selectors.results import RoundResults, UnitTrend
+from .selectors.result_types import RoundResults, UnitTrend
 
 # Every colour has at least 4.5:1 contrast on white (text and graphics, WCAG 2.1 AA).
 SERIES_COLOURS = ("#0f5c5a", "#a3461b", "#5b3f8c", "#1d5fa0", "#6b5a00")

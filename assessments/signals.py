@@ -1,6 +1,7 @@
-"""Signal receivers that keep the results caches true (assessments.selectors.results): a deleted
-round's cached means go with it (ids can be reused on SQLite), and any change to a round or a
-unit retires the cached comparisons, which depend on other units' rounds and on the unit tree."""
+"""Signal receivers that keep the results caches true (assessments.selectors.aggregates and
+assessments.selectors.comparison): a deleted round's cached means go with it (ids can be reused
+on SQLite), and any change to a round or a unit retires the cached comparisons, which depend on
+other units' rounds and on the unit tree."""
 
 from django.core.cache import cache
 from django.db import transaction
@@ -10,7 +11,8 @@ from django.dispatch import receiver
 from toolkit.models import Unit
 
 from .models import AssessmentRound
-from .selectors.results import round_means_key, rounds_changed
+from .selectors.aggregates import round_means_key
+from .selectors.comparison import rounds_changed
 
 
 @receiver(post_delete, sender=AssessmentRound)

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import actions, answering, combined, results, rounds
+from .views import actions, answering, combined, results, round_actions, rounds
 
 app_name = "assessments"
 
@@ -14,7 +14,7 @@ urlpatterns = [
     path("rounds/<int:pk>/close/confirm/", rounds.round_close_confirm, name="round_close_confirm"),
     re_path(
         r"^rounds/(?P<pk>\d+)/(?P<action>open|close|remind|invite-new|extend)/$",
-        rounds.round_action,
+        round_actions.round_action,
         name="round_action",
     ),
     path("rounds/<int:pk>/answer/", answering.answer, name="answer"),

@@ -1,6 +1,7 @@
 """Reads for the organisation pages: dashboards, unit pages, unit trees."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -101,10 +102,11 @@ def unit_member_counts(*, unit: Unit) -> dict[str, int]:
     )
 
 
-def unit_for_viewer(*, code: str, user: User) -> Unit:
-    """The unit with this code if the person may see it; otherwise Unit.DoesNotExist (→ 404)."""
+def unit_for_viewer(*, code: str, user: User, may: Callable | None = None) -> Unit:
+    """The unit with this code if `may(user, unit)` allows it (by default: the person may see
+    it); otherwise Unit.DoesNotExist (→ 404: toolkit.shortcuts.unit_or_404)."""
     unit = Unit.objects.select_related("parent").get(code=code)
-    if not permissions.can_view_unit(user, unit):
+    if not (may or permissions.can_view_unit)(user, unit):
         raise Unit.DoesNotExist
     return unit
 

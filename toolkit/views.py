@@ -21,7 +21,7 @@ from django.views.i18n import set_language as django_set_language
 from . import permissions, personal_data, selectors, services
 from .forms import AccountLanguageForm
 from .middleware import remember_language
-from .models import Unit
+from .shortcuts import unit_or_404
 
 
 @login_required
@@ -54,10 +54,7 @@ def notices_read_all(request):
 @login_required
 def unit_detail(request, code: str):
     """A unit's page; 404 for units the person may not see, so names do not leak."""
-    try:
-        unit = selectors.unit_for_viewer(code=code, user=request.user)
-    except Unit.DoesNotExist:
-        raise Http404 from None
+    unit = unit_or_404(request, code)
     show_members = permissions.can_view_unit_members(request.user, unit)
     return render(
         request,

@@ -1,5 +1,5 @@
-"""Forms of the self-assessment: rounds (rounds.py), the answer form (answering.py) and the
-follow-up (actions.py). Everything is importable from here as before."""
+"""Forms of the self-assessment: rounds (rounds.py), the answer form (answering.py), the
+follow-up (actions.py) and the organisation overview (overview.py). Everything is importable from here as before."""
 
 from .actions import (
     ActionForm,
@@ -11,6 +11,7 @@ from .actions import (
     status_choices,
 )
 from .answering import CANT_SAY, QUESTION_NAME, SCALE, AnswerForm, ValueSection
+from .overview import OverviewForm, OverviewQueryForm
 from .rounds import ExtendForm, RoundForm
 from .widgets import DateInput
 
@@ -24,6 +25,8 @@ __all__ = [
     "DateInput",
     "DeclineForm",
     "ExtendForm",
+    "OverviewForm",
+    "OverviewQueryForm",
     "OwnerChoiceField",
     "ProgressNoteForm",
     "RoundForm",

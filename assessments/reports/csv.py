@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from toolkit.csv_export import neutralise, write_rows  # noqa: F401 (neutralise: for callers)
 from toolkit.numbers import format_change, format_full, format_mean
 
-from ..selectors.results import RoundResults, UnitTrend
+from ..selectors.result_types import RoundResults, UnitTrend
 
 
 def _num(value: float | None) -> str:

@@ -46,7 +46,8 @@ from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
 from ..models import AssessmentRound
 from ..selectors.followups import ActionRow, RoundFollowups, round_followups
-from ..selectors.results import Change, RoundResults, UnitTrend, round_results, unit_trend
+from ..selectors.result_types import Change, RoundResults, UnitTrend
+from ..selectors.results import round_results, unit_trend
 from .pdf_charts import trend_line_chart, values_bar_chart
 from .pdf_tables import Cell, fitted_table
 

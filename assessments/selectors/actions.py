@@ -24,7 +24,8 @@ from ..models import (
     TeamConclusion,
     ValueKey,
 )
-from .results import Change, RoundRef, TrendPoint, unit_trend
+from .result_types import Change, RoundRef, TrendPoint
+from .results import unit_trend
 
 Status = ImprovementAction.Status
 VALUE_NAMES = dict(ValueKey.choices)

@@ -54,25 +54,18 @@ of queries does not depend on the number of units, rounds or answers.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import Unit
 
-from ..anonymity import current_threshold, round_threshold
-from ..models import Answer, AssessmentRound, CombinedPool, OpenAnswer
+from ..anonymity import current_threshold
+from ..models import AssessmentRound, CombinedPool
 from ..models import Value as FrameworkValue
-from .results import (
-    SCORES,
-    StatementResult,
-    ValueResult,
-    _nothing_scored_reason,
-    _response_count_subquery,
-)
+from . import aggregates, suppression
+from .aggregates import response_count_subquery
+from .result_types import StatementResult, ValueResult
 
 
 @dataclass(frozen=True)
@@ -141,47 +134,6 @@ class CombinedResults:
     fixed: bool = False
 
 
-def _score_aggregates() -> dict:
-    return {
-        "mean": Avg("score"),
-        "scored": Count("score"),
-        "people": Count("response_id", distinct=True, filter=Q(score__isnull=False)),
-        "cant_say": Count("pk", filter=Q(score__isnull=True)),
-        **{f"s{s}": Count("pk", filter=Q(score=s)) for s in SCORES},
-    }
-
-
-def _result(text: str, row: dict | None, threshold: int) -> StatementResult:
-    """Figures of a statement (or a whole value), hidden where fewer than k people scored it."""
-    if row is None or row["people"] < threshold:
-        return StatementResult(text, None, 0, 0, (0, 0, 0, 0, 0), hidden=True)
-    return StatementResult(
-        text=text,
-        mean=float(row["mean"]) if row["mean"] is not None else None,
-        scored=row["scored"],
-        cant_say=row["cant_say"],
-        distribution=tuple(row[f"s{s}"] for s in SCORES),
-    )
-
-
-def _sum_of(text: str, parts: list[StatementResult]) -> StatementResult:
-    """A value's figures made of its shown statements only (a hidden statement is left out:
-    the value minus the shown statements would give it)."""
-    shown = [p for p in parts if not p.hidden]
-    if not shown:
-        return StatementResult(text, None, 0, 0, (0, 0, 0, 0, 0), hidden=True)
-    distribution = tuple(sum(p.distribution[i] for p in shown) for i in range(len(SCORES)))
-    scored = sum(distribution)
-    total = sum(score * count for score, count in zip(SCORES, distribution, strict=True))
-    return StatementResult(
-        text=text,
-        mean=total / scored if scored else None,
-        scored=scored,
-        cant_say=sum(p.cant_say for p in shown),
-        distribution=distribution,
-    )
-
-
 def _values_by_key(version_ids: set[int], *, with_statements: bool) -> list[FrameworkValue]:
     """One Value per key, from the newest of the versions, in that version's order."""
     values = FrameworkValue.objects.filter(version_id__in=version_ids).order_by(
@@ -230,50 +182,9 @@ def _year_rounds(parent: Unit, year: int) -> list[AssessmentRound]:
             closes_on__lte=datetime.date(year, 12, 31),
         )
         .select_related("unit")
-        .annotate(n=_response_count_subquery())
+        .annotate(n=response_count_subquery())
         .order_by("unit__name_fi", "closes_on", "pk")
     )
-
-
-def _pooled(rounds: list, pool: CombinedPool | None, current: int) -> tuple[list, bool]:
-    """The rounds to pool, and whether the differencing guard forbids showing them.
-
-    Not shown before: every round under k. Shown before: exactly the rounds shown then; if one
-    of them is gone or is now shown on its own page, the pool minus that page would give the
-    others, so the guard suppresses the pool."""
-    if pool is None:
-        return [r for r in rounds if r.n < round_threshold(r, current=current)], False
-    fixed = set(pool.round_ids)
-    pooled = [r for r in rounds if r.pk in fixed]
-    changed = len(pooled) != len(fixed) or any(
-        r.n >= round_threshold(r, current=current) for r in pooled
-    )
-    return pooled, changed
-
-
-def _suppress(results: CombinedResults, total: int, settled: bool, changed: bool) -> None:
-    k = results.threshold
-    if not settled:
-        results.suppressed_reason = _(
-            "This year has not ended yet. A year's combined result is shown once it has ended, "
-            "so that it never changes after anyone has seen it."
-        )
-    elif changed:
-        results.suppressed_reason = _(
-            "Some of the rounds pooled when this result was first shown can now be seen on "
-            "their own or are gone. Showing the pool again would let anyone compute the other "
-            "rounds by difference, so no combined results are shown."
-        )
-    elif total < k:
-        results.suppressed_reason = _(
-            "Fewer than %(k)s people answered the pooled rounds altogether, so no combined "
-            "results are shown to protect anonymity."
-        ) % {"k": k}
-    else:
-        results.suppressed_reason = _(
-            "The pooled rounds come from fewer than two units, so they would show one "
-            "unit's hidden result. No combined results are shown."
-        )
 
 
 def combined_results(*, parent: Unit, year: int) -> CombinedResults:
@@ -285,27 +196,35 @@ def combined_results(*, parent: Unit, year: int) -> CombinedResults:
     current = current_threshold()
     pool = CombinedPool.objects.filter(parent=parent, year=year).first()
     rounds = _year_rounds(parent, year)
-    pooled, changed = _pooled(rounds, pool, current)
-    # Each round is held to its own k (round_threshold), the pool to the highest of them; a pool
-    # keeps the k it was first shown under as its floor: lowering k reveals no more.
-    threshold = max(
-        [
-            current,
-            pool.threshold if pool else 0,
-            *(round_threshold(r, current=current) for r in pooled),
-        ]
-    )
+    pooled, changed = suppression.pooled_rounds(rounds, pool, current)
+    threshold = suppression.pool_threshold(pooled, pool, current)
     total = sum(r.n for r in pooled)
-    unit_count = len({r.unit_id for r in pooled})
+    results = _pool(parent, year, threshold, rounds, pooled, fixed=pool is not None)
     settled = year_has_settled(year)
-    suppressed = total < threshold or unit_count < 2 or not settled or changed
+    if total < threshold or results.unit_count < 2 or not settled or changed:
+        results.suppressed = True
+        results.suppressed_reason = suppression.pool_suppressed_reason(
+            k=threshold, total=total, settled=settled, changed=changed
+        )
+        return results
+    results.response_count = total
+    _add_values(results, [r.pk for r in pooled], {r.framework_version_id for r in pooled})
+    if not any(v.overall or v.barriers or v.means for v in results.values):
+        results.values = []
+        results.suppressed = True
+        results.response_count = None
+        results.suppressed_reason = suppression.nothing_scored_reason(threshold)
+    return results
+
+
+def _pool(parent, year, threshold, rounds, pooled, *, fixed: bool) -> CombinedResults:
+    """The pool as listed on the page (its rounds, units, versions), shown until suppressed."""
     version_ids = {r.framework_version_id for r in pooled}
-    results = CombinedResults(
+    return CombinedResults(
         parent=parent,
         year=year,
         threshold=threshold,
-        suppressed=suppressed,
-        response_count=None if suppressed else total,
+        suppressed=False,
         rounds=[
             PooledRound(
                 unit_name=r.unit.name,
@@ -316,68 +235,33 @@ def combined_results(*, parent: Unit, year: int) -> CombinedResults:
             for r in pooled
         ],
         own_page_rounds=[OwnPageRound(round=r) for r in rounds if r not in pooled],
-        unit_count=unit_count,
+        unit_count=len({r.unit_id for r in pooled}),
         version_count=len(version_ids),
         statements_shown=len(version_ids) == 1,
         pool_round_ids=sorted(r.pk for r in pooled),
-        fixed=pool is not None,
+        fixed=fixed,
     )
-    if suppressed:
-        _suppress(results, total, settled, changed)
-        return results
-    _add_values(results, [r.pk for r in pooled], version_ids)
-    if not any(v.overall or v.barriers or v.means for v in results.values):
-        results.values = []
-        results.suppressed = True
-        results.response_count = None
-        results.suppressed_reason = _nothing_scored_reason(threshold)
-    return results
-
-
-def _pooled_texts(round_ids: list[int], threshold: int) -> tuple[dict, dict[str, int]]:
-    """(value key, kind) -> texts in random order, only for the values that at least k people
-    wrote for (either kind); and value key -> how many people wrote for it."""
-    texts: dict[tuple[str, str], list[str]] = defaultdict(list)
-    writers: dict[str, set] = defaultdict(set)
-    for key, kind, text, response_id in (
-        OpenAnswer.objects.filter(response__round_id__in=round_ids)
-        .exclude(text="")
-        .order_by("?")
-        .values_list("value__key", "kind", "text", "response_id")
-    ):
-        texts[(key, kind)].append(text)
-        writers[key].add(response_id)
-    return {
-        (key, kind): found for (key, kind), found in texts.items() if len(writers[key]) >= threshold
-    }, {key: len(people) for key, people in writers.items()}
 
 
 def _add_values(results: CombinedResults, round_ids: list[int], version_ids: set[int]) -> None:
     """The pooled figures and texts, each only where k people stand behind it."""
     k = results.threshold
-    answers = Answer.objects.filter(response__round_id__in=round_ids).order_by()
-    if results.statements_shown:
-        statement_rows = {
-            row["statement_id"]: row
-            for row in answers.values("statement_id").annotate(**_score_aggregates())
-        }
-        value_rows = {}
-    else:
-        statement_rows = {}
-        value_rows = {
-            row["statement__value__key"]: row
-            for row in answers.values("statement__value__key").annotate(**_score_aggregates())
-        }
-    texts, writers = _pooled_texts(round_ids, k)
-    for value in _values_by_key(version_ids, with_statements=results.statements_shown):
-        if results.statements_shown:
+    shown = results.statements_shown
+    rows = aggregates.pooled_rows(
+        round_ids, by="statement_id" if shown else "statement__value__key"
+    )
+    texts, writers = aggregates.pooled_texts(round_ids)
+    for value in _values_by_key(version_ids, with_statements=shown):
+        if shown:
             statements = [
-                _result(s.text, statement_rows.get(s.pk), k) for s in value.statements.all()
+                suppression.figures(s.text, rows.get(s.pk), k, people="people")
+                for s in value.statements.all()
             ]
-            overall = _sum_of(value.name, statements)
+            overall = suppression.shown_sum(value.name, statements)
         else:
             statements = []
-            overall = _result(value.name, value_rows.get(value.key), k)
+            overall = suppression.figures(value.name, rows.get(value.key), k, people="people")
+        barriers, means, texts_hidden = suppression.value_texts(texts, writers, value.key, k)
         results.values.append(
             CombinedValueResult(
                 key=value.key,
@@ -386,8 +270,8 @@ def _add_values(results: CombinedResults, round_ids: list[int], version_ids: set
                 scored=overall.scored,
                 statements=statements,
                 overall=None if overall.hidden else overall,
-                barriers=texts.get((value.key, OpenAnswer.Kind.BARRIER), []),
-                means=texts.get((value.key, OpenAnswer.Kind.MEANS), []),
-                texts_hidden=0 < writers.get(value.key, 0) < k,
+                barriers=barriers,
+                means=means,
+                texts_hidden=texts_hidden,
             )
         )

@@ -15,7 +15,8 @@ from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit, User
 
 from ..models import ActionSuggestion, AssessmentRound, ImprovementAction, Invitation, Participation
-from .results import TrendPoint, unit_trend
+from .result_types import TrendPoint
+from .results import unit_trend
 from .rounds import with_response_counts
 
 MY_ACTIONS_LIMIT = 10

@@ -35,7 +35,9 @@ from toolkit.numbers import percent_of, rounded
 
 from ..anonymity import current_threshold, threshold_for
 from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
-from .results import Change, _closed_round_means, _response_count_subquery
+from .aggregates import response_count_subquery
+from .result_types import Change
+from .suppression import closed_round_means
 
 SORT_KEYS = ("name", "response_rate", *(key.value for key in ValueKey))
 DEFAULT_SORT = "name"
@@ -142,7 +144,7 @@ def _latest_two_rounds(unit_ids: list[int] | None) -> dict[int, list[dict]]:
                 partition_by=[F("unit_id")],
                 order_by=[F("closes_on").desc(), F("pk").desc()],
             ),
-            n=_response_count_subquery(),
+            n=response_count_subquery(),
             invited=_invited_count_subquery(),
         )
         .filter(rank__lte=2)
@@ -249,7 +251,7 @@ def organisation_overview(
 
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
     rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
-    means = _closed_round_means(
+    means = closed_round_means(
         {
             r["pk"]: threshold_for(r["closed_threshold"], current=threshold)
             for pair in rounds.values()

@@ -1,5 +1,5 @@
-"""After a round: the team's conclusions per value, improvement actions and their progress
-notes (suggestions are in suggestions.py, reminders in action_reminders.py).
+"""After a round: improvement actions and their progress notes (the team's conclusions are in
+conclusions.py, suggestions in suggestions.py, reminders in action_reminders.py).
 
 Every write validates first and writes nothing when it refuses. Edits of rows that people share
 name the `version` they were based on; a stale version is refused with a clear message, so two
@@ -13,7 +13,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,6 @@ from ..models.actions import (
     ActionHistory,
     ImprovementAction,
     ProgressNote,
-    TeamConclusion,
 )
 from ..models.rounds import AssessmentRound
 from . import notifications
@@ -37,69 +35,12 @@ __all__ = [
     "TITLE_LIMIT",
     "action_create",
     "action_update",
-    "conclusion_save",
-    "conclusions_editable",
     "progress_note_add",
     "status_change_allowed",
 ]
 
 Status = ImprovementAction.Status
 EDITABLE_FIELDS = ("title", "description", "value_key", "barrier", "owner", "due_on", "status")
-
-
-# --- Conclusions -------------------------------------------------------------------------------
-
-
-def conclusions_editable(*, round: AssessmentRound) -> bool:
-    """Conclusions of a closed round stay editable until the unit's next round closes."""
-    if round.status != AssessmentRound.Status.CLOSED:
-        return False
-    return not AssessmentRound.objects.filter(
-        unit_id=round.unit_id,
-        status=AssessmentRound.Status.CLOSED,
-        closes_on__gte=round.closes_on,
-        pk__gt=round.pk,
-    ).exists()
-
-
-def conclusion_save(
-    *,
-    round: AssessmentRound,
-    value_key: str,
-    barriers: str,
-    means: str,
-    version: int,
-    saved_by: User,
-) -> TeamConclusion:
-    """Create or update the team's conclusion on one value. `version` is the one the form showed
-    (0 for a conclusion not yet written); a stale one is refused."""
-    errors = check_texts(barriers=(barriers, TEXT_LIMIT), means=(means, TEXT_LIMIT))
-    check_value_key(value_key, errors)
-    if errors:
-        raise ValidationError(errors)
-    if not conclusions_editable(round=round):
-        raise ValidationError(
-            _("The conclusions can no longer be changed: the unit's next round has closed.")
-        )
-    with transaction.atomic():
-        conclusion, created = TeamConclusion.objects.select_for_update().get_or_create(
-            round=round,
-            value_key=value_key,
-            defaults={"barriers": barriers.strip(), "means": means.strip(), "updated_by": saved_by},
-        )
-        if created:
-            if version != 0:
-                raise stale_error()
-            return conclusion
-        if conclusion.version != version:
-            raise stale_error()
-        conclusion.barriers = barriers.strip()
-        conclusion.means = means.strip()
-        conclusion.updated_by = saved_by
-        conclusion.version = F("version") + 1
-        conclusion.save()
-    conclusion.refresh_from_db()
-    return conclusion
 
 
 # --- Actions -----------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ round or suggestion is a 404, never a 403."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from toolkit.shortcuts import add_form_errors, unit_or_404
 
 from .. import permissions
 from ..forms import (
@@ -23,8 +24,9 @@ from ..forms import (
 from ..models import ActionSuggestion, ImprovementAction
 from ..selectors import actions as action_selectors
 from ..services import actions as action_services
+from ..services import conclusions as conclusion_services
 from ..services import suggestions as suggestion_services
-from .rounds import _add_form_errors, _round_or_404, _unit_or_404
+from .common import round_or_404
 
 
 def _action_or_404(request, pk: int) -> ImprovementAction:
@@ -40,7 +42,7 @@ def _action_or_404(request, pk: int) -> ImprovementAction:
 @login_required
 def unit_actions(request, code: str):
     """The unit's improvement actions; supervisors also see the suggestions waiting for them."""
-    unit = _unit_or_404(request, code)
+    unit = unit_or_404(request, code)
     can_manage = permissions.can_manage_actions_of(request.user, unit)
     return render(
         request,
@@ -78,7 +80,7 @@ def _create_or_accept(request, unit, suggestion=None):
                     suggestion=suggestion, decided_by=request.user, **form.cleaned_data
                 )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The action was created."))
             return redirect("assessments:action_detail", action.pk)
@@ -91,7 +93,7 @@ def _create_or_accept(request, unit, suggestion=None):
 
 @login_required
 def action_create(request, code: str):
-    unit = _unit_or_404(request, code)
+    unit = unit_or_404(request, code)
     if not permissions.can_manage_actions_of(request.user, unit):
         raise Http404
     return _create_or_accept(request, unit)
@@ -131,7 +133,7 @@ def action_edit(request, pk: int):
                 action=action, changed_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("assessments:action_detail", action.pk)
@@ -156,7 +158,7 @@ def action_note(request, pk: int):
                 action=action, author=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The progress note was added."))
             return redirect("assessments:action_detail", action.pk)
@@ -178,7 +180,7 @@ def action_note(request, pk: int):
 @login_required
 def action_suggest(request, code: str):
     """A member of the unit suggests an action to the supervisors."""
-    unit = _unit_or_404(request, code)
+    unit = unit_or_404(request, code)
     if not permissions.can_suggest_action(request.user, unit):
         raise Http404
     form = SuggestionForm(request.POST or None)
@@ -188,7 +190,7 @@ def action_suggest(request, code: str):
                 unit=unit, suggested_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Thank you: the suggestion went to the supervisors."))
             return redirect("assessments:unit_actions", unit.code)
@@ -229,7 +231,7 @@ def suggestion_decline(request, pk: int):
                 suggestion=suggestion, decided_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The suggestion was declined and its author told why."))
             return redirect("assessments:unit_actions", suggestion.unit.code)
@@ -245,13 +247,13 @@ def suggestion_decline(request, pk: int):
 def round_conclusions(request, pk: int):
     """The team's conclusions on the five values of a closed round: supervisors edit them until
     the unit's next round closes; the unit's members read them."""
-    round = _round_or_404(request, pk)
+    round = round_or_404(request, pk)
     if round.status != round.Status.CLOSED:
         raise Http404
     rows = action_selectors.conclusions_of_round(round=round)
     editable = permissions.can_edit_conclusions(
         request.user, round
-    ) and action_services.conclusions_editable(round=round)
+    ) and conclusion_services.conclusions_editable(round=round)
     forms = []
     for row in rows:
         initial = {"version": 0}
@@ -277,24 +279,18 @@ def round_conclusions(request, pk: int):
 
 
 def _save_conclusions(request, round, forms) -> bool:
-    """Save every changed value in one transaction: a refusal on one saves none of them."""
+    """The service saves the page in one transaction; a refusal goes onto its value's form."""
     if not all(form.is_valid() for _row, form in forms):
         return False
-    current = None
+    entries = [
+        conclusion_services.ConclusionEntry(row.key, row.conclusion, **form.cleaned_data)
+        for row, form in forms
+    ]
     try:
-        with transaction.atomic():
-            for row, form in forms:
-                current = form
-                data = form.cleaned_data
-                if row.conclusion is not None and not form.has_changed():
-                    continue
-                if row.conclusion is None and not (data["barriers"] or data["means"]).strip():
-                    continue
-                action_services.conclusion_save(
-                    round=round, value_key=row.key, saved_by=request.user, **data
-                )
-    except ValidationError as error:
-        _add_form_errors(current, error)
+        conclusion_services.conclusions_save(round=round, saved_by=request.user, entries=entries)
+    except conclusion_services.ConclusionRefused as refusal:
+        form = next(form for row, form in forms if row.key == refusal.value_key)
+        add_form_errors(form, refusal.error)
         return False
     return True
 
@@ -302,7 +298,7 @@ def _save_conclusions(request, round, forms) -> bool:
 @login_required
 def unit_timeline(request, code: str):
     """Rounds, value means and actions of a unit over the years."""
-    unit = _unit_or_404(request, code)
+    unit = unit_or_404(request, code)
     return render(
         request,
         "assessments/actions/timeline.html",

@@ -8,12 +8,11 @@ without echoing the value, and the default year is shown."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.models import Unit
+from toolkit.shortcuts import unit_or_404
 
 from .. import permissions
 from ..selectors.combined import combined_results as select_combined_results
@@ -42,9 +41,7 @@ class YearForm(forms.Form):
 def combined_results(request, code: str):
     """The pooled result of the small rounds of the units directly below this one, by year.
     404 for anyone who may not manage the unit."""
-    unit = Unit.objects.select_related("parent").filter(code=code).first()
-    if unit is None or not permissions.can_view_combined_results(request.user, unit):
-        raise Http404
+    unit = unit_or_404(request, code, may=permissions.can_view_combined_results)
     years = combined_years(parent=unit)
     year = years[0] if years else timezone.localdate().year - 1
     if "year" in request.GET:

@@ -1,45 +1,24 @@
-"""The organisation overview: thin, it parses the query string, asks the permission and the
-selector (assessments/selectors/overview.py) and pages the rows.
+"""The organisation overview: thin, it asks the permission, reads the query string through
+OverviewQueryForm (assessments/forms.py), asks the selector (assessments/selectors/overview.py)
+and pages the rows.
 
 The query string (?area=ID&sort=KEY&order=asc|desc&page=N) never fails the page: an unknown area
 or sort is ignored with a note that does not echo the value, and a bad page number shows the
 first page (a page past the end shows the last)."""
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from toolkit import permissions as toolkit_permissions
 
 from .. import permissions
-from ..selectors.overview import DEFAULT_SORT, HEAT_STEPS
+from ..forms import OverviewForm, OverviewQueryForm
+from ..selectors.overview import HEAT_STEPS
 from ..selectors.overview import organisation_overview as select_overview
 
 PAGE_SIZE = 100
-
-
-class OverviewForm(forms.Form):
-    """The area and sort choices, rendered with the values the selector actually used."""
-
-    area = forms.ChoiceField(label=_("Area"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"))
-    order = forms.ChoiceField(
-        label=_("Sort direction"), choices=[("asc", _("ascending")), ("desc", _("descending"))]
-    )
-
-    def __init__(self, *args, overview, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", _("All units"))] + [
-            (str(unit.pk), unit.name) for unit in overview.areas
-        ]
-        self.fields["sort"].choices = _sort_choices(overview)
-
-
-def _sort_choices(overview) -> list[tuple[str, str]]:
-    return [("name", _("Unit")), ("response_rate", _("Response rate")), *overview.value_keys]
 
 
 def _legend() -> list[tuple[int, float | None, float | None]]:
@@ -51,13 +30,6 @@ def _legend() -> list[tuple[int, float | None, float | None]]:
     ]
 
 
-def _page_number(raw: str | None) -> int:
-    try:
-        return max(int(raw or 1), 1)
-    except ValueError:
-        return 1
-
-
 def _query(**params) -> str:
     query = QueryDict(mutable=True)
     query.update({name: value for name, value in params.items() if value not in (None, "")})
@@ -67,7 +39,7 @@ def _query(**params) -> str:
 def _columns(overview, area: str) -> list[dict]:
     """The sortable column headers: label, aria-sort and the link that sorts by the column."""
     columns = []
-    for key, label in _sort_choices(overview):
+    for key, label in OverviewForm.sort_choices(overview):
         current = overview.sort == key
         order = "asc" if not current or overview.descending else "desc"
         columns.append(
@@ -90,19 +62,14 @@ def organisation_overview(request):
     supervisors."""
     if not permissions.can_view_organisation_overview(request.user):
         raise Http404
-    raw_area = request.GET.get("area", "").strip()
-    raw_sort = request.GET.get("sort", "").strip()
-    descending = request.GET.get("order") == "desc" or raw_sort.startswith("-")
-    raw_sort = raw_sort.lstrip("-")
+    query = OverviewQueryForm(request.GET)
+    query.is_valid()  # always: a bad value is read as no value (see the form)
     overview = select_overview(
-        viewer=request.user,
-        area_id=int(raw_area) if raw_area.isdigit() and len(raw_area) < 10 else None,
-        sort=("-" if descending else "") + (raw_sort or DEFAULT_SORT),
+        viewer=request.user, area_id=query.cleaned_data["area_id"], sort=query.selector_sort()
     )
     area = str(overview.area.pk) if overview.area else ""
-    ignored = (raw_area and not area) or (raw_sort and raw_sort != overview.sort)
     paginator = Paginator(overview.rows, PAGE_SIZE)
-    page = paginator.get_page(min(_page_number(request.GET.get("page")), paginator.num_pages))
+    page = paginator.get_page(min(query.cleaned_data["page"], paginator.num_pages))
     order = "desc" if overview.descending else "asc"
     form = OverviewForm(
         initial={"area": area, "sort": overview.sort, "order": order}, overview=overview
@@ -122,7 +89,7 @@ def organisation_overview(request):
             "value_columns": columns[2:],
             "linked_unit_ids": linked,
             "legend": _legend(),
-            "ignored": ignored,
+            "ignored": query.ignored(overview),
             "page_query": _query(area=area, sort=overview.sort, order=order),
         },
     )

@@ -11,7 +11,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.audit import audit_record
-from toolkit.models import AuditEvent, Unit
+from toolkit.models import AuditEvent
+from toolkit.shortcuts import unit_or_404
 from toolkit.storage import private_storage
 
 from .. import permissions
@@ -108,9 +109,7 @@ def round_csv(request, pk: int):
 @require_GET
 def timeline_csv(request, code: str):
     """The unit's closed rounds with their five value means."""
-    unit = get_object_or_404(Unit, code=code)
-    if not permissions.can_export_unit_timeline(request.user, unit):
-        raise Http404
+    unit = unit_or_404(request, code, may=permissions.can_export_unit_timeline)
     trend = unit_trend(unit=unit, viewer=request.user)
     audit_record(
         actor=request.user,

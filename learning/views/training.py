@@ -4,7 +4,7 @@ CSV), assigning a course, and the courses recommended by the unit's self-assessm
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +16,7 @@ from toolkit.audit import audit_record
 from toolkit.csv_export import write_rows
 from toolkit.languages import active_language
 from toolkit.models import AuditEvent, Unit
+from toolkit.shortcuts import add_form_errors, unit_or_404
 
 from .. import permissions
 from ..forms import AssignmentForm
@@ -26,10 +27,7 @@ from ..services import assignments
 
 def _managed_unit(request, code: str) -> Unit:
     """The unit if the person leads it (or administers); a 404 otherwise, so names don't leak."""
-    unit = Unit.objects.filter(code=code).first()
-    if unit is None or not permissions.can_manage_training_of(request.user, unit):
-        raise Http404
-    return unit
+    return unit_or_404(request, code, may=permissions.can_manage_training_of)
 
 
 def _language() -> str:
@@ -130,7 +128,7 @@ def assignment_new(request, code: str):
                         assigned_by=request.user,
                     )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("The course is assigned. The people get an e-mail."))
                 return redirect("learning:unit_training", code=unit.code)
@@ -141,15 +139,6 @@ def assignment_new(request, code: str):
         {"unit": unit, "form": form, "recommendation": recommendation},
         status=status,
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Service errors onto the form's fields where it has them, the rest above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required

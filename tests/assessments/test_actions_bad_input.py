@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from assessments.models import ActionHistory, ImprovementAction, TeamConclusion
 from assessments.services import actions as action_services
+from assessments.services import conclusions as conclusion_services
 from assessments.services import suggestions as suggestion_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
@@ -187,7 +188,7 @@ def test_a_refused_value_saves_none_of_the_conclusions(client, org, autumn):
 
 def test_over_long_conclusion_is_refused(org, autumn):
     with pytest.raises(ValidationError):
-        action_services.conclusion_save(
+        conclusion_services.conclusion_save(
             round=autumn,
             value_key="trust",
             barriers="x" * 2001,

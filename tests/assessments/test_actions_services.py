@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from assessments.models import ActionHistory, ActionSuggestion, ImprovementAction, TeamConclusion
 from assessments.selectors import actions as action_selectors
 from assessments.services import actions as action_services
+from assessments.services import conclusions as conclusion_services
 from assessments.services import suggestions as suggestion_services
 from tests.assessments.actions_fixtures import (  # noqa: F401
     action,
@@ -145,7 +146,7 @@ def test_accepting_with_a_bad_owner_leaves_the_suggestion_pending(org, autumn, d
 
 
 def test_conclusions_are_saved_and_versioned(org, autumn):
-    first = action_services.conclusion_save(
+    first = conclusion_services.conclusion_save(
         round=autumn,
         value_key="trust",
         barriers="Kiire\nVaihtuvuus",
@@ -155,7 +156,7 @@ def test_conclusions_are_saved_and_versioned(org, autumn):
     )
     assert first.version == 1
     assert first.barrier_list() == ["Kiire", "Vaihtuvuus"]
-    second = action_services.conclusion_save(
+    second = conclusion_services.conclusion_save(
         round=autumn,
         value_key="trust",
         barriers="Kiire",
@@ -168,10 +169,10 @@ def test_conclusions_are_saved_and_versioned(org, autumn):
 
 
 def test_conclusions_stay_editable_until_the_next_round_closes(org, version, spring, autumn):
-    assert not action_services.conclusions_editable(round=spring)
-    assert action_services.conclusions_editable(round=autumn)
+    assert not conclusion_services.conclusions_editable(round=spring)
+    assert conclusion_services.conclusions_editable(round=autumn)
     with pytest.raises(ValidationError):
-        action_services.conclusion_save(
+        conclusion_services.conclusion_save(
             round=spring,
             value_key="trust",
             barriers="a",
@@ -181,4 +182,4 @@ def test_conclusions_stay_editable_until_the_next_round_closes(org, version, spr
         )
     # A round of another unit does not close the window.
     closed_round(org.unit_b, version, closes_on=datetime.date(2026, 10, 30))
-    assert action_services.conclusions_editable(round=autumn)
+    assert conclusion_services.conclusions_editable(round=autumn)
