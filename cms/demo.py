@@ -1,13 +1,15 @@
 """Demo pages: the home page, guides, news and the accessibility statement in Finnish, with
 Swedish and English translations made the way wagtail-localize makes them (copy_for_translation),
-then filled with the translated text and published. Idempotent."""
+then filled with the translated text and published. Idempotent. The texts are data files in
+cms/content/ (read by cms.demo_content)."""
 
 import datetime
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from . import demo_texts
+from .content_files import LANGUAGES
+from .demo_content import site_content
 from .models import (
     GuideIndexPage,
     GuidePage,
@@ -19,35 +21,11 @@ from .models import (
 )
 from .services import page_permissions_ensure, review_workflow_ensure
 
-HOME_TEXTS = {
-    "fi": (
-        "Arvokas",
-        "Asiakkaan osallisuus arjen työksi: koulutusta ja yksikön yhteinen itsearviointi.",
-        "<p>Arvokas on sosiaali- ja terveydenhuollon henkilöstön työkalu. Täällä opiskelet "
-        "asiakkaan kohtaamista ja osallisuutta, ja yksikkösi arvioi yhdessä, miten viisi arvoa "
-        "toteutuvat: ihmisarvo, asiakaslähtöisyys, yhdenvertaisuus, luottamus ja empatia.</p>",
-    ),
-    "sv": (
-        "Arvokas",
-        "Klientens delaktighet i det dagliga arbetet: utbildning och enhetens gemensamma självvärdering.",
-        "<p>Arvokas är ett verktyg för personalen inom social- och hälsovården. Här lär du dig "
-        "om bemötande och delaktighet, och din enhet bedömer tillsammans hur fem värden "
-        "förverkligas: människovärde, klientorientering, jämlikhet, förtroende och empati.</p>",
-    ),
-    "en": (
-        "Arvokas",
-        "Client participation in everyday work: training and a shared self-assessment for your unit.",
-        "<p>Arvokas is a tool for social and health care staff. Here you learn about good "
-        "encounters and client participation, and your unit assesses together how five values "
-        "are lived: dignity, client-centredness, equality, trust and empathy.</p>",
-    ),
-}
-
 
 @transaction.atomic
 def seed_demo_pages() -> HomePage:
     """Make the HomePage the site root in Finnish, with Swedish and English translations."""
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in HOME_TEXTS}
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=locales["fi"]).first()
     if home is None:
@@ -55,7 +33,7 @@ def seed_demo_pages() -> HomePage:
         root = Page.get_first_root_node() or Page.add_root(
             instance=Page(title="Root", slug="root", locale=locales["fi"])
         )
-        title, lead, body = HOME_TEXTS["fi"]
+        title, lead, body = site_content().home["fi"]
         home = root.add_child(
             instance=HomePage(
                 title=title, slug="home-fi", lead=lead, body=body, locale=locales["fi"]
@@ -74,7 +52,7 @@ def seed_demo_pages() -> HomePage:
             translation_key=home.translation_key, locale=locales[code]
         ).exists():
             translated = home.copy_for_translation(locales[code])
-            translated.title, translated.lead, translated.body = HOME_TEXTS[code]
+            translated.title, translated.lead, translated.body = site_content().home[code]
             translated.save_revision().publish()
     review_workflow_ensure()
     page_permissions_ensure()
@@ -121,28 +99,29 @@ def _home_highlights(home: HomePage, targets: dict[str, Page]) -> None:
             continue
         translation.highlights = [
             ("highlight", {"title": title, "text": text, "page": targets.get(key)})
-            for key, title, text in demo_texts.HIGHLIGHTS[translation.locale.language_code]
+            for key, title, text in site_content().highlights[translation.locale.language_code]
         ]
         translation.save_revision().publish()
 
 
 def _seed_content(home: HomePage) -> None:
     """Guide and news indexes, the demo guides and news, the accessibility statement."""
+    content = site_content()
     index_texts = {
         key: {code: {"title": t, "intro": i} for code, (t, i) in texts.items()}
-        for key, texts in demo_texts.INDEXES.items()
+        for key, texts in content.indexes.items()
     }
     guides = child_page(home, GuideIndexPage, "oppaat", index_texts["guides"])
     news = child_page(home, NewsIndexPage, "ajankohtaista", index_texts["news"])
-    for entry in demo_texts.GUIDES:
+    for entry in content.guides:
         fields = _article_fields(entry)
         for code in fields:
             fields[code]["values"] = entry["values"]
         child_page(guides, GuidePage, entry["slug"], fields)
-    for entry in demo_texts.NEWS:
+    for entry in content.news:
         date = datetime.date.fromisoformat(entry["date"])
         child_page(news, NewsPage, entry["slug"], _article_fields(entry, {"date": date}))
-    statement_entry = demo_texts.ACCESSIBILITY_STATEMENT
+    statement_entry = content.accessibility_statement
     statement = child_page(
         home,
         StandardPage,

@@ -1,7 +1,8 @@
 """The demo course: a course index, the course "Good client encounters" with five lessons (each
 with a quiz, one a recorded webinar with captions) and an optional upcoming live webinar, in
 Finnish with Swedish and English translations; and demo colleagues at different stages.
-Idempotent: what exists is left as it is."""
+Idempotent: what exists is left as it is. The texts are data files in learning/content/ (read by
+learning.demo_content)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from cms.models import HomePage
 from toolkit.demo import DEMO_UNIT_CODE
 from toolkit.models import Unit, User
 
-from . import demo_texts, services
+from . import services
+from .demo_content import course_content
 from .models import (
     CourseAssignment,
     CourseIndexPage,
@@ -66,7 +68,7 @@ def _media() -> tuple[Document, dict[str, Document]]:
         code: _document(
             f"Demo: kunnioittava kohtaaminen (tekstitys {code})",
             f"respectful-encounter-{code}.vtt",
-            _captions_vtt(demo_texts.CAPTIONS[code]),
+            _captions_vtt(course_content().captions[code]),
         )
         for code in LANGUAGES
     }
@@ -115,9 +117,9 @@ def seed_demo_course() -> CoursePage:
         home,
         CourseIndexPage,
         "kurssit",
-        {code: {"title": t, "intro": i} for code, (t, i) in demo_texts.COURSE_INDEX.items()},
+        {code: {"title": t, "intro": i} for code, (t, i) in course_content().index.items()},
     )
-    entry = demo_texts.COURSE
+    entry = course_content().course
     course = child_page(
         index,
         CoursePage,
@@ -132,7 +134,7 @@ def seed_demo_course() -> CoursePage:
         },
     )
     video, captions = _media()
-    for lesson in demo_texts.LESSONS:
+    for lesson in course_content().lessons:
         child_page(course, LessonPage, lesson["slug"], _lesson_fields(lesson, video, captions))
     return course
 

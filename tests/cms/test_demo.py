@@ -3,12 +3,12 @@ Swedish and English translations, and the accessibility statement."""
 
 import pytest
 
-from cms import demo_texts
+from cms.demo_content import site_content
 from cms.models import VALUE_LABELS, GuideIndexPage, GuidePage, HomePage, NewsPage, StandardPage
 
 
 def test_every_demo_guide_is_tagged_with_values_and_translated(demo_pages):
-    for entry in demo_texts.GUIDES:
+    for entry in site_content().guides:
         pages = GuidePage.objects.live().filter(slug=entry["slug"])
         assert {page.locale.language_code for page in pages} == {"fi", "sv", "en"}
         for page in pages:
