@@ -119,13 +119,13 @@ class HomePage(SourceFallbackMixin, ReaderLanguageMixin, Page):
 
 
 class SectionIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
-    """A section's list page right under the home page, one per language: an introduction above
-    the section's pages (each subclass puts them in the context under its own name)."""
+    """A section's list page, one per parent: an introduction above the section's pages (each
+    subclass puts them in the context under its own name). Every page type declares its own
+    parent and subpage types, so where a page may stand is read in its class."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -144,7 +144,6 @@ class ArticlePage(ReaderLanguageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
-    subpage_types: list[str] = []
 
     class Meta:
         abstract = True
@@ -153,6 +152,7 @@ class ArticlePage(ReaderLanguageMixin, Page):
 class GuideIndexPage(SectionIndexPage):
     """The list of guides: structured articles on client participation and good encounters."""
 
+    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.GuidePage"]
 
     class Meta:
@@ -177,6 +177,7 @@ class GuidePage(ArticlePage):
     ]
     override_translatable_fields = [SynchronizedField("values")]
     parent_page_types = ["cms.GuideIndexPage"]
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("guide")
@@ -189,6 +190,7 @@ class GuidePage(ArticlePage):
 class NewsIndexPage(SectionIndexPage):
     """The list of news, newest first."""
 
+    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
 
     class Meta:
@@ -213,6 +215,7 @@ class NewsPage(ArticlePage):
     ]
     override_translatable_fields = [SynchronizedField("date")]
     parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("news item")
