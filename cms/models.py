@@ -113,15 +113,42 @@ class HomePage(SourceFallbackMixin, ReaderLanguageMixin, Page):
         return context
 
 
-class GuideIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
-    """The list of guides: structured articles on client participation and good encounters."""
+class SectionIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
+    """A section's list page, one per parent: an introduction above the section's pages (each
+    subclass puts them in the context under its own name). Every page type declares its own
+    parent and subpage types, so where a page may stand is read in its class."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class ArticlePage(ReaderLanguageMixin, Page):
+    """A page of a section (a guide, a news item): a summary and a body of shared content blocks,
+    both searched."""
+
+    summary = models.CharField(_("summary"), max_length=300)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class GuideIndexPage(SectionIndexPage):
+    """The list of guides: structured articles on client participation and good encounters."""
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.GuidePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("guide index")
@@ -132,23 +159,16 @@ class GuideIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
         return context
 
 
-class GuidePage(ReaderLanguageMixin, Page):
+class GuidePage(ArticlePage):
     """A guide: a summary, the values it builds, and a body of shared content blocks."""
 
-    summary = models.CharField(_("summary"), max_length=300)
     values = ValueTagsField(_("values"), help_text=_("The values this guide helps to build."))
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("values"),
         FieldPanel("body"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
     ]
     override_translatable_fields = [SynchronizedField("values")]
     parent_page_types = ["cms.GuideIndexPage"]
@@ -162,15 +182,11 @@ class GuidePage(ReaderLanguageMixin, Page):
         return [VALUE_LABELS[key] for key in self.values or [] if key in VALUE_LABELS]
 
 
-class NewsIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
+class NewsIndexPage(SectionIndexPage):
     """The list of news, newest first."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
@@ -181,23 +197,16 @@ class NewsIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
         return context
 
 
-class NewsPage(ReaderLanguageMixin, Page):
+class NewsPage(ArticlePage):
     """A news item: what is new in the service or its training."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
-    summary = models.CharField(_("summary"), max_length=300)
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("body"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
     ]
     override_translatable_fields = [SynchronizedField("date")]
     parent_page_types = ["cms.NewsIndexPage"]
