@@ -5,7 +5,7 @@ site-wide (groups, see roles.py). Superusers count as administrators. Views that
 to another unit's pages answer 404, never 403, so that unit names do not leak.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Membership, Unit, User
 from .roles import ADMINISTRATORS, REVIEWERS, TRAINERS
@@ -40,6 +40,13 @@ def forget_cached_roles(user) -> None:
 def is_administrator(user) -> bool:
     """Quality and development staff who run the whole organisation's tool."""
     return bool(getattr(user, "is_superuser", False)) or ADMINISTRATORS in _group_names(user)
+
+
+def administrators() -> QuerySet[User]:
+    """The active people `is_administrator` admits: superusers and the administrators' group."""
+    return User.objects.filter(
+        Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS), is_active=True
+    ).distinct()
 
 
 def is_trainer(user) -> bool:

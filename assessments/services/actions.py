@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from toolkit.models import Membership, Unit, User
 from toolkit.outbox import enqueue_on_commit
 
+from .. import notifications
 from ..models import AssessmentRound, ValueKey
 from ..models_actions import (
     BARRIER_LIMIT,
@@ -30,7 +31,6 @@ from ..models_actions import (
     ProgressNote,
     TeamConclusion,
 )
-from . import notifications
 
 Status = ImprovementAction.Status
 EDITABLE_FIELDS = ("title", "description", "value_key", "barrier", "owner", "due_on", "status")
