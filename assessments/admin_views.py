@@ -1,12 +1,13 @@
-"""The assessment framework in the Wagtail admin, for administrators only.
+"""The assessment framework in the Wagtail admin, for administrators only (the permission
+policies are in assessments.permissions).
 
-Permission policies (who may use these pages), the framework version form (ordering and the
-publishing rule) and the views that refuse to change a frozen version or offer to copy it.
+The framework version form (ordering and the publishing rule) and the views that refuse to
+change a frozen version or offer to copy it.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,68 +18,15 @@ from django.views import View
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
-from wagtail.permission_policies import BasePermissionPolicy
 
-from toolkit import permissions, roles
 from toolkit.audit import audit_record
-from toolkit.models import AuditEvent, User
+from toolkit.models import AuditEvent
 
+from . import permissions
 from .models import AnonymitySettings, FrameworkVersion, ValueKey
 from .services import frameworks
 
 VALUE_ORDER = {key: index for index, key in enumerate(ValueKey.values)}
-
-
-# Permission policies ------------------------------------------------------------------------
-
-
-class AdministratorsOnlyPolicy(BasePermissionPolicy):
-    """Administrators (and superusers) may do everything with the model; nobody else anything."""
-
-    def user_has_permission(self, user, action: str) -> bool:
-        return permissions.is_administrator(user)
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        return permissions.is_administrator(user)
-
-    def users_with_any_permission(self, actions) -> QuerySet[User]:
-        return (
-            User.objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name=roles.ADMINISTRATORS))
-            .distinct()
-        )
-
-
-class FrameworkPolicy(AdministratorsOnlyPolicy):
-    """A framework with versions cannot be deleted (its rounds refer to them)."""
-
-    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
-        if action == "delete" and instance.versions.exists():
-            return False
-        return self.user_has_permission(user, action)
-
-
-class FrameworkVersionPolicy(AdministratorsOnlyPolicy):
-    """A frozen version (a round uses it) cannot be deleted; its edit page offers a copy."""
-
-    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
-        if action == "delete" and instance.is_frozen:
-            return False
-        return self.user_has_permission(user, action)
-
-
-class AnonymitySettingsPolicy(AdministratorsOnlyPolicy):
-    """One row for the organisation: it can be added once and never deleted."""
-
-    def user_has_permission(self, user, action: str) -> bool:
-        if action == "delete":
-            return False
-        if action == "add" and AnonymitySettings.objects.exists():
-            return False
-        return permissions.is_administrator(user)
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 # Forms --------------------------------------------------------------------------------------
@@ -247,7 +195,7 @@ class FrameworkVersionCopyView(View):
     edit_url_name = ""
 
     def post(self, request, pk):
-        if not permissions.is_administrator(request.user):
+        if not permissions.can_manage_frameworks(request.user):
             raise PermissionDenied
         version = get_object_or_404(FrameworkVersion, pk=pk)
         copy = frameworks.copy_version(version)
@@ -268,7 +216,7 @@ class FrameworkVersionAvailabilityView(View):
     edit_url_name = ""
 
     def post(self, request, pk):
-        if not permissions.is_administrator(request.user):
+        if not permissions.can_manage_frameworks(request.user):
             raise PermissionDenied
         version = get_object_or_404(FrameworkVersion, pk=pk)
         if request.POST.get("available") == "1":

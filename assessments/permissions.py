@@ -1,11 +1,14 @@
 """Who may see and do what in the self-assessment: the one place views ask.
 
 Views answer 404, never 403, for another unit's rounds, so that unit names and rounds do not leak.
+The Wagtail admin's pages (frameworks, their versions, the anonymity threshold) ask the permission
+policies at the end, registered in wagtail_hooks.py.
 """
 
 from toolkit import permissions as toolkit_permissions
+from toolkit.permissions import AdministratorsOnlyPolicy
 
-from .models import AssessmentRound
+from .models import AnonymitySettings, AssessmentRound
 
 
 def can_see_round_unit(user, round: AssessmentRound) -> bool:
@@ -95,3 +98,43 @@ def can_export_unit_timeline(user, unit) -> bool:
     """A unit's timeline (value means per closed round) is for its members and administrators,
     as on the results page."""
     return toolkit_permissions.can_view_unit(user, unit)
+
+
+# --- The framework in the Wagtail admin ---
+
+
+def can_manage_frameworks(user) -> bool:
+    """Frameworks, their versions and the anonymity threshold are for administrators only."""
+    return toolkit_permissions.is_administrator(user)
+
+
+class FrameworkPolicy(AdministratorsOnlyPolicy):
+    """A framework with versions cannot be deleted (its rounds refer to them)."""
+
+    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        if action == "delete" and instance.versions.exists():
+            return False
+        return self.user_has_permission(user, action)
+
+
+class FrameworkVersionPolicy(AdministratorsOnlyPolicy):
+    """A frozen version (a round uses it) cannot be deleted; its edit page offers a copy."""
+
+    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        if action == "delete" and instance.is_frozen:
+            return False
+        return self.user_has_permission(user, action)
+
+
+class AnonymitySettingsPolicy(AdministratorsOnlyPolicy):
+    """One row for the organisation: it can be added once and never deleted."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        if action == "delete":
+            return False
+        if action == "add" and AnonymitySettings.objects.exists():
+            return False
+        return can_manage_frameworks(user)
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)

@@ -1,60 +1,36 @@
-"""Celery tasks of the self-assessment: thin wrappers that take ids and call services.
-
-E-mails say only that a round is open and until when: never anything about answers."""
+"""Celery tasks of the self-assessment: thin wrappers that take ids, load what they name and
+call services or the app's notifications (assessments.notifications says what each e-mail
+holds: never anything about answers)."""
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import get_connection, send_mass_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
+from toolkit import mail
 from toolkit.models import User
 
+from . import notifications
 from .models import AssessmentRound
 from .services import rounds
 
-BATCH = 200
 
-
-def _mail_round(round_id: int, user_ids: list[int], template: str) -> int:
-    round = AssessmentRound.objects.select_related("unit").get(pk=round_id)
-    if round.status != AssessmentRound.Status.OPEN:
-        return 0
-    users = User.objects.filter(pk__in=user_ids, is_active=True).only(
-        "email", "first_name", "preferred_language"
-    )
-    messages = []
-    for user in users.iterator(chunk_size=BATCH):
-        with translation.override(user.preferred_language):
-            context = {
-                "user": user,
-                "round": round,
-                "unit_name": round.unit.name,
-                "link": settings.SITE_URL.rstrip("/")
-                + reverse("assessments:answer", args=[round.pk]),
-            }
-            subject = render_to_string(f"assessments/email/{template}_subject.txt", context)
-            body = render_to_string(f"assessments/email/{template}.txt", context)
-        messages.append((subject.strip(), body, None, [user.email]))
-    connection = get_connection()
-    for start in range(0, len(messages), BATCH):
-        send_mass_mail(messages[start : start + BATCH], connection=connection)
-    return len(messages)
+def _active_people(user_ids):
+    users = User.objects.filter(pk__in=user_ids, is_active=True)
+    return users.only("email", "first_name", "preferred_language").iterator(chunk_size=mail.BATCH)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_round_invitations(round_id: int, user_ids: list[int]) -> int:
     """Tell the invited people that the round is open. Returns how many mails were sent."""
-    return _mail_round(round_id, user_ids, "invitation")
+    round = AssessmentRound.objects.select_related("unit").get(pk=round_id)
+    return notifications.mail_round_invitations(round=round, users=_active_people(user_ids))
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_round_reminders(round_id: int, user_ids: list[int]) -> int:
     """Remind those who have not answered; anyone who answered meanwhile is left out."""
-    round = AssessmentRound.objects.get(pk=round_id)
+    round = AssessmentRound.objects.select_related("unit").get(pk=round_id)
     still_missing = set(rounds.not_answered_user_ids(round)) & set(user_ids)
-    return _mail_round(round_id, sorted(still_missing), "reminder")
+    users = _active_people(sorted(still_missing))
+    return notifications.mail_round_reminders(round=round, users=users)
 
 
 @shared_task
@@ -79,25 +55,15 @@ def delete_stale_drafts() -> int:
 # --- Improvement actions ---
 
 
-def _action_link(action) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("assessments:action_detail", args=[action.pk])
-
-
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_action_reminder(action_id: int, kind: str) -> int:
     """Remind an action's owner: "week" before the due date, or "overdue". Returns mails sent."""
     from .models import ImprovementAction
 
     action = ImprovementAction.objects.select_related("owner", "unit").filter(pk=action_id).first()
-    if action is None or not action.is_open or action.owner is None or not action.owner.is_active:
+    if action is None:
         return 0
-    owner = action.owner
-    with translation.override(owner.preferred_language):
-        context = {"user": owner, "action": action, "unit_name": action.unit.name}
-        context["link"] = _action_link(action)
-        subject = render_to_string(f"assessments/email/action_{kind}_subject.txt", context)
-        body = render_to_string(f"assessments/email/action_{kind}.txt", context)
-    return send_mass_mail([(subject.strip(), body, None, [owner.email])])
+    return notifications.mail_action_reminder(action=action, kind=kind)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -106,6 +72,8 @@ def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
     from .models import ImprovementAction
 
     user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return 0
     actions = list(
         ImprovementAction.objects.filter(
             pk__in=action_ids, status__in=ImprovementAction.OPEN_STATUSES
@@ -113,13 +81,7 @@ def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
         .select_related("unit", "owner")
         .order_by("unit__name_fi", "due_on")
     )
-    if user is None or not actions:
-        return 0
-    with translation.override(user.preferred_language):
-        context = {"user": user, "items": [(a, _action_link(a)) for a in actions]}
-        subject = render_to_string("assessments/email/action_digest_subject.txt", context)
-        body = render_to_string("assessments/email/action_digest.txt", context)
-    return send_mass_mail([(subject.strip(), body, None, [user.email])])
+    return notifications.mail_overdue_digest(user=user, actions=actions)
 
 
 @shared_task

@@ -1,6 +1,6 @@
 """The self-assessment in the Wagtail admin: frameworks, their versions and anonymity settings.
 
-Only administrators reach these pages (the policies in admin_views.py). A version that a round has
+Only administrators reach these pages (the policies in permissions.py). A version that a round has
 used is frozen: its edit page explains why and offers to copy it as a new version.
 """
 
@@ -13,15 +13,15 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views
+from . import admin_views, permissions
 from .models import AnonymitySettings, Framework, FrameworkVersion
 
 # Registered before any viewset asks for a policy, so Wagtail never falls back to model
 # permissions (which would let anyone with a stray "change" permission in).
-register_permission_policy(Framework, admin_views.FrameworkPolicy(Framework))
-register_permission_policy(FrameworkVersion, admin_views.FrameworkVersionPolicy(FrameworkVersion))
+register_permission_policy(Framework, permissions.FrameworkPolicy(Framework))
+register_permission_policy(FrameworkVersion, permissions.FrameworkVersionPolicy(FrameworkVersion))
 register_permission_policy(
-    AnonymitySettings, admin_views.AnonymitySettingsPolicy(AnonymitySettings)
+    AnonymitySettings, permissions.AnonymitySettingsPolicy(AnonymitySettings)
 )
 
 

@@ -1,15 +1,12 @@
 """Learning's background work: certificate PDFs, webinar and assignment e-mails, reminders."""
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from toolkit.models import User
 
+from . import notifications
 from .certificates import certificate_pdf_failed, certificate_pdf_store
-from .models import CourseAssignment, CoursePage, LessonPage, WebinarRegistration
+from .models import CourseAssignment, WebinarRegistration
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -27,28 +24,8 @@ def build_certificate(self, certificate_id: int, language: str) -> str:
         raise
 
 
-# --- Live webinars and assignments: e-mails, and the beat runs that send reminders ---
-
-
-def _page_in_language(model, key, language: str):
-    """The live page with this translation key in `language`, else its Finnish source."""
-    pages = {
-        page.locale.language_code: page
-        for page in model.objects.live().filter(translation_key=key).select_related("locale")
-    }
-    return pages.get(language) or pages.get("fi") or next(iter(pages.values()), None)
-
-
-def _link(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def _render_mail(template: str, user, context: dict) -> tuple[str, str, None, list[str]]:
-    with translation.override(user.preferred_language):
-        context = {"user": user, **context}
-        subject = render_to_string(f"learning/email/{template}_subject.txt", context)
-        body = render_to_string(f"learning/email/{template}.txt", context)
-    return (subject.strip(), body, None, [user.email])
+# --- Live webinars and assignments: e-mails (learning.notifications), and the beat runs that
+# send reminders ---
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -58,17 +35,9 @@ def send_webinar_mail(registration_id: int, template: str) -> int:
     registration = (
         WebinarRegistration.objects.select_related("user").filter(pk=registration_id).first()
     )
-    wanted = WebinarRegistration.Status.WAITING if template == "waiting" else "registered"
-    if registration is None or registration.status != wanted or not registration.user.is_active:
+    if registration is None:
         return 0
-    user = registration.user
-    lesson = _page_in_language(LessonPage, registration.lesson_key, user.preferred_language)
-    if lesson is None:
-        return 0
-    with translation.override(user.preferred_language):
-        link = _link(lesson.url)
-    mail = _render_mail(f"webinar_{template}", user, {"lesson": lesson, "link": link})
-    return send_mass_mail([mail])
+    return notifications.mail_webinar(registration=registration, template=template)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -83,20 +52,8 @@ def send_assignment_mail(assignment_id: int, kind: str, user_ids: list[int] | No
     people = assigned_user_ids(assignment)
     if user_ids is not None:
         people &= set(user_ids)
-    mails = []
-    for user in User.objects.filter(pk__in=people, is_active=True).order_by("pk"):
-        course = _page_in_language(CoursePage, assignment.course_key, user.preferred_language)
-        if course is None:
-            continue
-        with translation.override(user.preferred_language):
-            context = {
-                "course": course,
-                "assignment": assignment,
-                "unit_name": assignment.unit.name,
-            }
-            context["link"] = _link(course.url)
-        mails.append(_render_mail(f"assignment_{kind}", user, context))
-    return send_mass_mail(mails) if mails else 0
+    users = User.objects.filter(pk__in=people, is_active=True).order_by("pk")
+    return notifications.mail_assignment(assignment=assignment, kind=kind, users=users)
 
 
 @shared_task

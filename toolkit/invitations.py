@@ -1,10 +1,9 @@
-"""Invitations: an e-mail with a link where the invited person sets their password."""
+"""Invitations: the one-time link where an invited person sets their password (the e-mail that
+carries it is in toolkit.notifications)."""
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -23,12 +22,3 @@ def invitation_link(*, user: User) -> str:
             },
         )
     return settings.SITE_URL.rstrip("/") + path
-
-
-def invitation_send(*, user: User) -> None:
-    """Send one person their invitation, written in their own language."""
-    with translation.override(user.preferred_language):
-        context = {"user": user, "link": invitation_link(user=user), "site_url": settings.SITE_URL}
-        subject = render_to_string("toolkit/email/invitation_subject.txt", context).strip()
-        body = render_to_string("toolkit/email/invitation.txt", context)
-    send_mail(subject, body, None, [user.email])

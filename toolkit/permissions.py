@@ -3,9 +3,14 @@
 Roles: employee and supervisor are per unit (Membership); trainer and administrator are
 site-wide (groups, see roles.py). Superusers count as administrators. Views that refuse access
 to another unit's pages answer 404, never 403, so that unit names do not leak.
+
+The Wagtail admin asks the same rules through permission policies (AdministratorsOnlyPolicy and
+its kin in each app's permissions.py, registered in the app's wagtail_hooks.py), so no admin page
+falls back to the model permissions of a group.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from wagtail.permission_policies import BasePermissionPolicy
 
 from .models import Membership, Unit, User
 from .roles import ADMINISTRATORS, REVIEWERS, TRAINERS
@@ -40,6 +45,13 @@ def forget_cached_roles(user) -> None:
 def is_administrator(user) -> bool:
     """Quality and development staff who run the whole organisation's tool."""
     return bool(getattr(user, "is_superuser", False)) or ADMINISTRATORS in _group_names(user)
+
+
+def administrators() -> QuerySet[User]:
+    """The active people `is_administrator` admits: superusers and the administrators' group."""
+    return User.objects.filter(
+        Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS), is_active=True
+    ).distinct()
 
 
 def is_trainer(user) -> bool:
@@ -107,3 +119,20 @@ def units_led_by(user: User) -> QuerySet[Unit]:
     """The units this person leads as a supervisor."""
     led = [pk for pk, role in _memberships(user).items() if role == Membership.Role.SUPERVISOR]
     return Unit.objects.filter(pk__in=led)
+
+
+# --- Wagtail admin ------------------------------------------------------------------------------
+
+
+class AdministratorsOnlyPolicy(BasePermissionPolicy):
+    """Administrators (and superusers) may do everything with the model; nobody else anything,
+    whatever model permissions their groups hold."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return is_administrator(user)
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        return is_administrator(user)
+
+    def users_with_any_permission(self, actions) -> QuerySet[User]:
+        return administrators()

@@ -1,14 +1,17 @@
-"""Writes for the organisation: people's settings and their home-page notices. Imports live in
-people_import.py."""
+"""Writes for the organisation: people's settings, their home-page notices, and the units and
+memberships that administrators change in the Wagtail admin (each change in the audit log).
+Imports live in people_import.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
-from .models import Notice, User
+from .audit import audit_record
+from .models import AuditEvent, Membership, Notice, Unit, User
 from .outbox import enqueue_on_commit
 
 
@@ -78,3 +81,61 @@ def notice_mark_read(*, user: User, pk: int) -> bool:
 def notices_mark_all_read(*, user: User) -> int:
     """Mark every unread notice of the person read. Returns how many."""
     return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+# --- Units and memberships (the Wagtail admin's pages call these) -----------------------------
+
+
+def _audit_membership(*, membership: Membership, change: str, by: User) -> None:
+    audit_record(
+        actor=by,
+        action=AuditEvent.Action.ROLE_CHANGE,
+        message=f"membership_{change}",
+        params={
+            "person": membership.user_id,
+            "role": membership.role,
+            "unit": membership.unit.code,
+        },
+    )
+
+
+@transaction.atomic
+def membership_add(*, membership: Membership, by: User) -> Membership:
+    """Save a new membership (validated by the admin form, not yet saved) and log it."""
+    membership.save()
+    _audit_membership(membership=membership, change="added", by=by)
+    return membership
+
+
+@transaction.atomic
+def membership_change(*, membership: Membership, by: User) -> Membership:
+    """Save the changes made to a membership (validated by the admin form) and log them."""
+    membership.save()
+    _audit_membership(membership=membership, change="changed", by=by)
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: User) -> None:
+    """Remove a membership; the log keeps who was in which unit with which role."""
+    _audit_membership(membership=membership, change="removed", by=by)
+    membership.delete()
+
+
+@transaction.atomic
+def unit_change(*, unit: Unit, by: User) -> Unit:
+    """Save the changes made to a unit (validated by the admin form). A change of its parent (a
+    move in the tree) goes into the audit log, since it changes the area that the unit's later
+    rounds are pooled and averaged with."""
+    before = Unit.objects.filter(pk=unit.pk).values_list("parent__code", flat=True)
+    old_parent = before.first()
+    unit.save()
+    new_parent = unit.parent.code if unit.parent_id else None
+    if old_parent != new_parent:
+        audit_record(
+            actor=by,
+            action=AuditEvent.Action.UNIT_MOVE,
+            message="unit_moved",
+            params={"unit": unit.code, "old": old_parent or "–", "new": new_parent or "–"},
+        )
+    return unit

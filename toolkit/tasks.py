@@ -1,23 +1,18 @@
 """Celery tasks of the organisation app: thin wrappers that take ids and call services."""
 
 from celery import shared_task
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import get_connection, send_mass_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 
-from . import invitations, outbox, people_import, selectors
+from . import notifications, outbox, people_import
 from .models import Notice, PeopleImport, User
 
 
 @shared_task
 def send_invitations(user_ids: list[int]) -> int:
     """E-mail each invited person their set-password link. Returns how many were sent."""
-    users = User.objects.filter(pk__in=user_ids, is_active=True)
-    for user in users:
-        invitations.invitation_send(user=user)
-    return len(users)
+    return notifications.invitations_send(
+        users=User.objects.filter(pk__in=user_ids, is_active=True)
+    )
 
 
 @shared_task
@@ -51,21 +46,4 @@ def send_notice_mails(notice_ids: list[int]) -> int:
     """E-mail each notice to its recipient, in their language, with the link to it. Notices
     of people no longer active are left out. Returns how many mails were sent."""
     notices = Notice.objects.filter(pk__in=notice_ids, user__is_active=True).select_related("user")
-    messages = []
-    for notice in notices.order_by("pk"):
-        user = notice.user
-        with translation.override(user.preferred_language):
-            text = " ".join(selectors.notice_text(notice).split())
-            path = selectors.notice_url(notice)
-            context = {
-                "user": user,
-                "text": text,
-                "detail": notice.detail,
-                "link": settings.SITE_URL.rstrip("/") + path if path else "",
-            }
-            subject = render_to_string("toolkit/email/notice_subject.txt", context)
-            body = render_to_string("toolkit/email/notice.txt", context)
-        messages.append((" ".join(subject.split())[:200], body, None, [user.email]))
-    if messages:
-        send_mass_mail(messages, connection=get_connection())
-    return len(messages)
+    return notifications.notice_mails_send(notices=notices.order_by("pk"))

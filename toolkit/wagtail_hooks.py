@@ -1,6 +1,10 @@
 """The organisation in the Wagtail admin: units (each move in the audit log), memberships (each
-change in the audit log), the CSV import of people, erasure of a person and the audit log."""
+change in the audit log), the CSV import of people, erasure of a person and the audit log.
 
+Only administrators reach these pages (toolkit.permissions); units and memberships are written by
+toolkit.services, which also keeps the audit log."""
+
+from django.db import transaction
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,61 +12,52 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+from wagtail.permissions import register_permission_policy
 
-from . import admin_views, permissions
-from .audit import audit_record
-from .models import AuditEvent, Membership, Unit
+from . import admin_views, permissions, services
+from .models import Membership, Unit
+
+# Registered before any viewset asks for a policy, so Wagtail never falls back to model
+# permissions (which would let anyone with a stray "change" permission in).
+register_permission_policy(Unit, permissions.AdministratorsOnlyPolicy(Unit))
+register_permission_policy(Membership, permissions.AdministratorsOnlyPolicy(Membership))
 
 
-def _audit_membership(request, membership: Membership, change: str) -> None:
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.ROLE_CHANGE,
-        message=f"membership_{change}",
-        params={
-            "person": membership.user_id,
-            "role": membership.role,
-            "unit": membership.unit.code,
-        },
-    )
+# The writes and their audit records are services; these views add only Wagtail's own history.
 
 
 class MembershipCreateView(generic.CreateView):
     def save_instance(self):
-        membership = super().save_instance()
-        _audit_membership(self.request, membership, "added")
+        membership = services.membership_add(
+            membership=self.form.save(commit=False), by=self.request.user
+        )
+        log(membership, "wagtail.create", user=self.request.user, content_changed=True)
         return membership
 
 
 class MembershipEditView(generic.EditView):
     def save_instance(self):
-        membership = super().save_instance()
-        _audit_membership(self.request, membership, "changed")
+        changed = self.form.has_changed()
+        membership = services.membership_change(
+            membership=self.form.save(commit=False), by=self.request.user
+        )
+        log(membership, "wagtail.edit", user=self.request.user, content_changed=changed)
         return membership
 
 
 class MembershipDeleteView(generic.DeleteView):
     def delete_action(self):
-        _audit_membership(self.request, self.object, "removed")
-        super().delete_action()
+        with transaction.atomic():
+            log(self.object, "wagtail.delete", user=self.request.user, deleted=True)
+            services.membership_remove(membership=self.object, by=self.request.user)
 
 
 class UnitEditView(generic.EditView):
-    """Edits a unit; a change of its parent (a move in the tree) goes into the audit log, since
-    it changes the area that the unit's later rounds are pooled and averaged with."""
-
     def save_instance(self):
-        before = Unit.objects.filter(pk=self.object.pk).values_list("parent__code", flat=True)
-        old_parent = before.first()
-        unit = super().save_instance()
-        new_parent = unit.parent.code if unit.parent_id else None
-        if old_parent != new_parent:
-            audit_record(
-                actor=self.request.user,
-                action=AuditEvent.Action.UNIT_MOVE,
-                message="unit_moved",
-                params={"unit": unit.code, "old": old_parent or "–", "new": new_parent or "–"},
-            )
+        changed = self.form.has_changed()
+        unit = services.unit_change(unit=self.form.save(commit=False), by=self.request.user)
+        log(unit, "wagtail.edit", user=self.request.user, content_changed=changed)
         return unit
 
 

@@ -7,9 +7,10 @@ Format (for Excel in Finnish and Swedish, the product's main users): UTF-8 with 
 semicolon as the separator and numbers written in the active language (decimal comma in fi/sv),
 which is what Excel expects where the decimal separator is a comma. A mean is written as the page,
 the charts and the PDF show it (toolkit.numbers: half up to one decimal), and again with all its
-digits in a column of its own named "… (full precision)", for those who compute further. Rows are
-written by the site's one CSV helper (toolkit/csv_export.py): any cell that starts with = + - @,
-a tab or a carriage return gets a leading apostrophe, so no spreadsheet reads it as a formula.
+digits in a column of its own named "… (full precision)", for those who compute further. This
+module says only which rows; the site's one CSV writer (toolkit/csv_export.py) writes them, and
+any cell that starts with = + - @, a tab or a carriage return gets a leading apostrophe, so no
+spreadsheet reads it as a formula.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from toolkit.csv_export import neutralise, write_rows  # noqa: F401 (neutralise: for callers)
+from toolkit.csv_export import write_rows
 from toolkit.numbers import format_change, format_full, format_mean
 
 from ..selectors.result_types import RoundResults, UnitTrend
@@ -41,7 +42,7 @@ def _hidden(k: int) -> str:
     return _("Hidden: fewer than %(k)s people gave a score, so no figure is shown.") % {"k": k}
 
 
-def round_aggregates_csv(results: RoundResults) -> str:
+def round_aggregates_rows(results: RoundResults) -> list[list]:
     """Per value and statement: mean, the 1–5 distribution, "can't say" and answer counts; per
     value also the previous round's mean and the change, worded as on the page."""
     rows: list[list] = [
@@ -52,7 +53,7 @@ def round_aggregates_csv(results: RoundResults) -> str:
     ]
     if results.suppressed:
         rows.append([_("Results are not shown"), results.suppressed_reason])
-        return write_rows(rows)
+        return rows
     rows.append([])
     rows.append(
         [
@@ -100,10 +101,10 @@ def round_aggregates_csv(results: RoundResults) -> str:
                     s.answers,
                 ]
             )
-    return write_rows(rows)
+    return rows
 
 
-def unit_timeline_csv(trend: UnitTrend) -> str:
+def unit_timeline_rows(trend: UnitTrend) -> list[list]:
     """Per closed round of the unit: dates, response count and the five value means (as shown,
     then with full precision)."""
     names = [name for _key, name in trend.value_keys]
@@ -125,4 +126,12 @@ def unit_timeline_csv(trend: UnitTrend) -> str:
             means = [point.means.get(key) for key, _name in trend.value_keys]
             row += [_num(m) for m in means] + [_full(m) for m in means]
         rows.append(row)
-    return write_rows(rows)
+    return rows
+
+
+def round_aggregates_csv(results: RoundResults) -> str:
+    return write_rows(round_aggregates_rows(results))
+
+
+def unit_timeline_csv(trend: UnitTrend) -> str:
+    return write_rows(unit_timeline_rows(trend))

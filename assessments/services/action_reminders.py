@@ -11,8 +11,8 @@ from django.utils import timezone
 from toolkit.models import Membership
 from toolkit.outbox import enqueue_on_commit
 
+from .. import notifications
 from ..models.actions import ImprovementAction
-from . import notifications
 
 
 def action_reminders_send_due(*, today: datetime.date | None = None) -> dict[str, int]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from toolkit.models import Membership, Unit, User
 
+from .. import notifications
 from ..models.actions import (
     BARRIER_LIMIT,
     TEXT_LIMIT,
@@ -27,7 +28,6 @@ from ..models.actions import (
     ProgressNote,
 )
 from ..models.rounds import AssessmentRound
-from . import notifications
 from .follow_up_checks import check_texts, check_value_key, stale_error
 
 __all__ = [

@@ -21,9 +21,9 @@ from toolkit.outbox import enqueue_on_commit
 
 from ..anonymity import current_threshold
 from ..models import AssessmentRound, Draft, FrameworkVersion, Invitation, Participation
+from ..notifications import notify_results_ready
 from ..sealing import SealingKeyError
 from .answering import responses_unseal
-from .notifications import notify_results_ready
 
 Status = AssessmentRound.Status
 

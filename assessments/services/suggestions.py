@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from toolkit.models import Membership, Unit, User
 
+from .. import notifications
 from ..models.actions import TEXT_LIMIT, ActionSuggestion, ImprovementAction
-from . import notifications
 from .actions import action_create
 from .follow_up_checks import check_texts, check_value_key
 

@@ -4,13 +4,14 @@ Thin: each view asks a permission, then a selector or the report job. Another un
 whose results the person may not see, or somebody else's report job are all a 404."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.audit import audit_record
+from toolkit.csv_export import csv_response
 from toolkit.models import AuditEvent
 from toolkit.shortcuts import unit_or_404
 from toolkit.storage import private_storage
@@ -84,12 +85,6 @@ def report_download(request, pk: int, job: str):
     )
 
 
-def _csv_response(content: str, file_name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
-
-
 @login_required
 @require_GET
 def round_csv(request, pk: int):
@@ -102,7 +97,7 @@ def round_csv(request, pk: int):
         message="aggregates_csv",
         params={"round": round.pk, "unit": round.unit.code},
     )
-    return _csv_response(csv_reports.round_aggregates_csv(results), _file_name(round, "csv"))
+    return csv_response(csv_reports.round_aggregates_rows(results), _file_name(round, "csv"))
 
 
 @login_required
@@ -117,4 +112,4 @@ def timeline_csv(request, code: str):
         message="timeline_csv",
         params={"unit": unit.code},
     )
-    return _csv_response(csv_reports.unit_timeline_csv(trend), f"{slugify(unit.code)}-timeline.csv")
+    return csv_response(csv_reports.unit_timeline_rows(trend), f"{slugify(unit.code)}-timeline.csv")

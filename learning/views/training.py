@@ -4,7 +4,6 @@ CSV), assigning a course, and the courses recommended by the unit's self-assessm
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from toolkit.audit import audit_record
-from toolkit.csv_export import write_rows
+from toolkit.csv_export import csv_response
 from toolkit.languages import active_language
 from toolkit.models import AuditEvent, Unit
 from toolkit.shortcuts import add_form_errors, unit_or_404
@@ -80,10 +79,7 @@ def unit_training_csv(request, code: str):
         message="training_csv",
         params={"unit": unit.code},
     )
-    response = HttpResponse(write_rows(rows), content_type="text/csv; charset=utf-8")
-    filename = f"{slugify(unit.code)}-training.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_response(rows, f"{slugify(unit.code)}-training.csv")
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.conf import settings as django_settings
 from django.core import mail
 
 from tests.toolkit.factories import PASSWORD, UnitFactory, UserFactory
-from toolkit import invitations, people_import
+from toolkit import invitations, notifications, people_import
 from toolkit.models import User
 
 LOGIN = "/en/accounts/login/"
@@ -422,7 +422,7 @@ def test_choosing_a_language_saves_it_and_answers_in_that_language(client, db):
     page = client.get(response.url).content.decode()
     assert "Sparat. Webbplatsen och e-postmeddelandena till dig är nu på det här språket." in page
     mail.outbox.clear()
-    invitations.invitation_send(user=user)
+    notifications.invitations_send(users=[user])
     assert "inbjuden" in mail.outbox[0].subject  # e-mails follow the choice
 
 

@@ -1,21 +1,30 @@
-"""Who hears what in the self-assessment: a home-page notice and an e-mail (each in the
-recipient's language, queued after the commit) when a round's results are ready, when a member
-suggests an action, when a suggestion is decided, when someone becomes an action's owner, and
-(notice only: the reminder e-mails are their own) before and after an action's due date.
+"""Who hears what in the self-assessment, in the recipient's language.
 
-Each function is called inside the transaction of the change it tells about, so a change that
-is rolled back tells nobody. Nobody is told of a step they took themselves (making
-themselves an owner, accepting their own suggestion).
+Home-page notices (each also e-mailed, queued after the commit): when a round's results are
+ready, when a member suggests an action, when a suggestion is decided, when someone becomes an
+action's owner, and (notice only: the reminder e-mails are their own) before and after an
+action's due date. Each notify_* function is called inside the transaction of the change it
+tells about, so a change that is rolled back tells nobody. Nobody is told of a step they took
+themselves (making themselves an owner, accepting their own suggestion).
+
+E-mails (mail_*, sent by the tasks through toolkit.mail): a round is open, a reminder to answer,
+an owner's reminder of a due date and a supervisor's weekly list of overdue actions. They say
+only that a round is open and until when: never anything about answers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 
+from toolkit import mail
 from toolkit.models import Membership, Unit, User
 from toolkit.services import notices_send
 
-from ..models import ActionSuggestion, AssessmentRound, ImprovementAction, Invitation
+from .models import ActionSuggestion, AssessmentRound, ImprovementAction, Invitation
 
 RESULTS_READY = gettext_noop("“%(round)s” of %(unit)s has closed: the results are ready.")
 SUGGESTION_MADE = gettext_noop("%(person)s suggested an action for %(unit)s: “%(title)s”.")
@@ -118,3 +127,73 @@ def notify_action_due(*, action: ImprovementAction, kind: str) -> None:
             link=("assessments:action_detail", [action.pk]),
             mail=False,
         )
+
+
+# --- E-mails ---
+
+
+def _link(name: str, pk: int) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(name, args=[pk])
+
+
+def _round_mails_send(round: AssessmentRound, users: Iterable[User], template: str) -> int:
+    if round.status != AssessmentRound.Status.OPEN:
+        return 0
+    return mail.send(
+        mail.to_person(
+            user,
+            f"assessments/email/{template}",
+            lambda: {
+                "round": round,
+                "unit_name": round.unit.name,
+                "link": _link("assessments:answer", round.pk),
+            },
+        )
+        for user in users
+    )
+
+
+def mail_round_invitations(*, round: AssessmentRound, users: Iterable[User]) -> int:
+    """The invited hear that the round is open (nothing once it is not). Returns mails sent."""
+    return _round_mails_send(round, users, "invitation")
+
+
+def mail_round_reminders(*, round: AssessmentRound, users: Iterable[User]) -> int:
+    """A reminder to those who have not answered, while the round is open."""
+    return _round_mails_send(round, users, "reminder")
+
+
+def mail_action_reminder(*, action: ImprovementAction, kind: str) -> int:
+    """The owner's reminder: "week" before the due date or "overdue"; nothing once the action
+    is done or its owner gone. Returns mails sent."""
+    owner = action.owner
+    if not action.is_open or owner is None or not owner.is_active:
+        return 0
+    return mail.send(
+        [
+            mail.to_person(
+                owner,
+                f"assessments/email/action_{kind}",
+                lambda: {
+                    "action": action,
+                    "unit_name": action.unit.name,
+                    "link": _link("assessments:action_detail", action.pk),
+                },
+            )
+        ]
+    )
+
+
+def mail_overdue_digest(*, user: User, actions: list[ImprovementAction]) -> int:
+    """A supervisor's list of the overdue actions of the units they lead (nothing if none)."""
+    if not actions:
+        return 0
+    return mail.send(
+        [
+            mail.to_person(
+                user,
+                "assessments/email/action_digest",
+                lambda: {"items": [(a, _link("assessments:action_detail", a.pk)) for a in actions]},
+            )
+        ]
+    )
