@@ -8,8 +8,8 @@ from django.utils import translation
 
 from toolkit.models import User
 
-from .certificates import certificate_pdf_failed, certificate_pdf_store
 from .models import CourseAssignment, CoursePage, LessonPage, WebinarRegistration
+from .reports.certificates import certificate_pdf_failed, certificate_pdf_store
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
