@@ -7,7 +7,7 @@ name, the course and the date."""
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 
-from .models import Certificate, LessonPage
+from .models import Certificate, LessonCompletion, LessonPage, WebinarRegistration
 
 
 def can_take_lesson(user, lesson: LessonPage) -> bool:
@@ -23,6 +23,28 @@ def can_view_certificate(user, certificate: Certificate) -> bool:
 def can_register_for_webinar(user, lesson: LessonPage) -> bool:
     """Signed-in people register for published live webinars."""
     return can_take_lesson(user, lesson) and lesson.kind == LessonPage.Kind.LIVE
+
+
+def can_see_meeting_link(
+    user, lesson: LessonPage, registration: WebinarRegistration | None
+) -> bool:
+    """The meeting link is for those with a place; those waiting get it when a place is theirs."""
+    return (
+        bool(lesson.meeting_url)
+        and registration is not None
+        and registration.user_id == getattr(user, "pk", None)
+        and registration.status == WebinarRegistration.Status.REGISTERED
+    )
+
+
+def can_mark_as_read(user, lesson: LessonPage, completion: LessonCompletion | None) -> bool:
+    """A reading without a quiz is marked read by the learner, once; other lessons are completed
+    by their quiz, video or attendance."""
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and lesson.completed_by_reading
+        and completion is None
+    )
 
 
 def can_run_webinars(user) -> bool:

@@ -5,8 +5,8 @@ from celery import shared_task
 from toolkit.models import User
 
 from . import notifications
-from .certificates import certificate_pdf_failed, certificate_pdf_store
 from .models import CourseAssignment, WebinarRegistration
+from .reports.certificates import certificate_pdf_failed, certificate_pdf_store
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)

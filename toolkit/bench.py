@@ -125,7 +125,7 @@ def _subjects() -> dict:
 
 def measure(*, runs: int = 20, pdf_runs: int = 10) -> list[Row]:
     from assessments.services.report_jobs import report_store
-    from learning.certificates import certificate_pdf_store
+    from learning.reports.certificates import certificate_pdf_store
 
     s = _subjects()
     round, learner = s["round"], s["learner"]

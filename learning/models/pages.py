@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -20,8 +21,23 @@ from cms.models import VALUE_LABELS, ReaderLanguageMixin, SourceFallbackMixin, V
 
 from ..blocks import QuizStreamBlock
 
+# The reader's own side of a page (progress, quiz, place at a webinar) is read by learning's
+# views, registered under this Wagtail hook in learning.wagtail_hooks: models import no selector.
+READER_CONTEXT_HOOK = "learning_reader_context"
 
-class CourseIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
+
+class ReaderContextMixin:
+    """Adds to the page's context what each function registered under READER_CONTEXT_HOOK
+    returns for the page and the request (a dict)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        for reader_context in hooks.get_hooks(READER_CONTEXT_HOOK):
+            context.update(reader_context(page=self, request=request))
+        return context
+
+
+class CourseIndexPage(ReaderContextMixin, SourceFallbackMixin, ReaderLanguageMixin, Page):
     """The list of courses, with the reader's own progress on each."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -34,15 +50,8 @@ class CourseIndexPage(SourceFallbackMixin, ReaderLanguageMixin, Page):
     class Meta:
         verbose_name = _("course index")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_cards
 
-        context = super().get_context(request, *args, **kwargs)
-        context["cards"] = course_cards(index=self, user=request.user)
-        return context
-
-
-class CoursePage(SourceFallbackMixin, ReaderLanguageMixin, Page):
+class CoursePage(ReaderContextMixin, SourceFallbackMixin, ReaderLanguageMixin, Page):
     """A course: what it is about, the values it builds, its estimated time and its lessons."""
 
     summary = models.CharField(_("summary"), max_length=300)
@@ -77,15 +86,8 @@ class CoursePage(SourceFallbackMixin, ReaderLanguageMixin, Page):
     def value_labels(self) -> list[str]:
         return [VALUE_LABELS[key] for key in self.values or [] if key in VALUE_LABELS]
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_progress
 
-        context = super().get_context(request, *args, **kwargs)
-        context["progress"] = course_progress(course=self, user=request.user)
-        return context
-
-
-class LessonPage(ReaderLanguageMixin, Page):
+class LessonPage(ReaderContextMixin, ReaderLanguageMixin, Page):
     """A lesson of a course: a reading, a recorded webinar or a live webinar, optionally ending
     with a quiz or a reflection question. Only signed-in people open lessons: progress is theirs."""
 
@@ -218,6 +220,11 @@ class LessonPage(ReaderLanguageMixin, Page):
         return self.kind == self.Kind.RECORDED and self.video_id is not None
 
     @property
+    def completed_by_reading(self) -> bool:
+        """A reading without a quiz is completed by the learner's word that they have read it."""
+        return self.kind == self.Kind.READING and not self.questions
+
+    @property
     def questions(self) -> list:
         """The quiz questions as (block id, value) pairs."""
         return [(block.id, block.value) for block in self.quiz]
@@ -226,19 +233,3 @@ class LessonPage(ReaderLanguageMixin, Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from .. import permissions
-        from ..selectors import lesson_state
-        from ..selectors.training import webinar_state
-
-        context = super().get_context(request, *args, **kwargs)
-        context["state"] = lesson_state(lesson=self, user=request.user)
-        if self.questions and request.user.is_authenticated:
-            from ..selectors.quiz import quiz_questions
-
-            context["quiz"] = quiz_questions(lesson=self, user=request.user)
-        if self.kind == self.Kind.LIVE and self.starts_at:
-            context["webinar"] = webinar_state(lesson=self, user=request.user)
-            context["can_run_webinars"] = permissions.can_run_webinars(request.user)
-        return context

@@ -6,10 +6,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Q
 
 from toolkit.languages import SOURCE_LANGUAGE, active_language
 
+from .. import permissions
 from ..models import (
     Certificate,
     CourseIndexPage,
@@ -21,6 +23,7 @@ from ..models import (
     Reflection,
     VideoProgress,
 )
+from ..reports.certificates import certificate_pdf_preparing
 
 
 def course_of(lesson: LessonPage) -> CoursePage:
@@ -209,7 +212,7 @@ def my_learning(*, user, language: str | None = None) -> MyLearning:
 @dataclass
 class LessonState:
     """What a lesson page shows the learner: completion, the latest quiz attempt, the watched
-    share, their reflection, and the neighbouring lessons."""
+    share, their reflection, the neighbouring lessons, and whether they may mark it read."""
 
     course: CoursePage
     completion: LessonCompletion | None = None
@@ -221,6 +224,7 @@ class LessonState:
     position: int = 0
     count: int = 0
     review: list[QuestionReview] = field(default_factory=list)
+    can_mark_read: bool = False
 
     @property
     def watched_percent(self) -> int:
@@ -279,6 +283,7 @@ def lesson_state(*, lesson: LessonPage, user) -> LessonState:
     state.watched_share = video.watched_share if video else 0.0
     reflection = Reflection.objects.filter(user=user, lesson_key=key).first()
     state.reflection = reflection.text if reflection else ""
+    state.can_mark_read = permissions.can_mark_as_read(user, lesson, state.completion)
     return state
 
 
@@ -291,9 +296,6 @@ class CertificateLanguage:
 
 def certificate_languages(*, certificate: Certificate) -> list[CertificateLanguage]:
     """Each interface language with the state of the certificate's PDF in it."""
-    from django.conf import settings
-
-    from ..certificates import certificate_pdf_preparing
 
     def state(code: str) -> str:
         if code in certificate.files:

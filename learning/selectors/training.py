@@ -18,6 +18,7 @@ from toolkit import permissions as toolkit_permissions
 from toolkit.languages import SOURCE_LANGUAGE
 from toolkit.models import Membership, Unit, User
 
+from .. import permissions
 from ..models import CourseAssignment, CoursePage, Enrolment, LessonPage, WebinarRegistration
 
 Status = WebinarRegistration.Status
@@ -28,7 +29,8 @@ Status = WebinarRegistration.Status
 
 @dataclass(frozen=True)
 class WebinarState:
-    """What a live webinar's page shows: places left, the reader's own registration."""
+    """What a live webinar's page shows: places left, the reader's own registration, and the
+    meeting link when the reader may see it (empty otherwise)."""
 
     capacity: int
     registered: int
@@ -36,6 +38,7 @@ class WebinarState:
     mine: WebinarRegistration | None
     started: bool
     waiting_position: int | None = None  # the reader's place in the queue, when waiting
+    meeting_url: str = ""
 
     @property
     def places_left(self) -> int:
@@ -77,6 +80,9 @@ def webinar_state(
         mine=mine,
         started=bool(lesson.starts_at and now >= lesson.starts_at),
         waiting_position=position,
+        meeting_url=lesson.meeting_url
+        if permissions.can_see_meeting_link(user, lesson, mine)
+        else "",
     )
 
 

@@ -23,6 +23,7 @@ from ..models import (
     VideoProgress,
 )
 from ..models.progress import REFLECTION_LIMIT
+from ..reports.certificates import certificate_pdf_prepare
 from ..selectors.progress import course_of, required_lesson_keys
 
 # Watching this share of a video completes it (players and people skip the credits).
@@ -39,7 +40,7 @@ def course_start(*, user: User, course: CoursePage) -> Enrolment:
 
 def lesson_mark_read(*, user: User, lesson: LessonPage) -> LessonCompletion:
     """A reading lesson without a quiz is complete when the learner says they have read it."""
-    if lesson.kind != LessonPage.Kind.READING or lesson.questions:
+    if not lesson.completed_by_reading:
         raise ValidationError(_("This lesson is completed by its quiz, video or attendance."))
     return _lesson_complete(user=user, lesson=lesson, reason=LessonCompletion.Reason.READ)
 
@@ -227,8 +228,6 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
         },
     )
     if created:
-        from ..certificates import certificate_pdf_prepare
-
         language = user.preferred_language or "fi"
         transaction.on_commit(lambda: certificate_pdf_prepare(certificate, language))
     return certificate

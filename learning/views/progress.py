@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_POST
 from toolkit.storage import private_storage
 
 from .. import permissions, selectors, services
-from ..certificates import LANGUAGES, certificate_pdf_prepare
 from ..forms import QuizForm, ReflectionForm, VerifyForm
 from ..models import Certificate, CoursePage, LessonPage
+from ..reports.certificates import LANGUAGES, certificate_pdf_prepare
 from ..selectors import recommendations, training
 from ..selectors.completion import course_completed, course_completion
 from ..selectors.quiz import quiz_questions

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import permissions
-from ..calendar import webinar_ics
 from ..forms import AttendanceForm
 from ..models import LessonPage
+from ..reports.calendar import webinar_ics
 from ..selectors import training
 from ..services import webinars
 

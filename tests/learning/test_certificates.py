@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from learning.certificates import certificate_pdf, certificate_pdf_prepare
 from learning.models import Certificate
+from learning.reports.certificates import certificate_pdf, certificate_pdf_prepare
 from learning.selectors import certificate_languages
 from learning.tasks import build_certificate
 from tests.assessments.test_reports import embedded_fonts, pdf_text

@@ -36,7 +36,7 @@ from toolkit.outbox import registered_task
 from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from toolkit.storage import private_storage
 
-from .models import Certificate
+from ..models import Certificate, CoursePage
 
 logger = logging.getLogger(__name__)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -87,8 +87,6 @@ def _organisation_name(language: str) -> str:
 
 def _duration(certificate: Certificate, language: str) -> str:
     """The course's estimated time, from its page in `language` or its Finnish source."""
-    from .models import CoursePage
-
     pages = dict(
         CoursePage.objects.filter(translation_key=certificate.course_key).values_list(
             "locale__language_code", "estimated_minutes"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import LessonPage
+from ..models import LessonPage
 
 
 def webinar_ics(*, lesson: LessonPage, url: str) -> bytes:
