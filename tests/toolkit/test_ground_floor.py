@@ -94,9 +94,9 @@ def models_pointing_at_a_person(app_label: str) -> set[str]:
     for model in apps.get_app_config(app_label).get_models():
         for field in model._meta.get_fields():
             # Fields of the model itself: Wagtail's Page fields (owner, locked_by) are Wagtail's.
-            if field.is_relation and not field.auto_created and field.model is model:
-                if field.related_model is user:
-                    found.add(model._meta.label)
+            own = field.is_relation and not field.auto_created and field.model is model
+            if own and field.related_model is user:
+                found.add(model._meta.label)
     return found
 
 
