@@ -27,3 +27,10 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         # The review workflow and the role groups' page permissions always exist after migrate.
         post_migrate.connect(_ensure_review, sender=self)
+        from . import bench_rows, contributions, seeding
+
+        # What the core app shows, seeds and times of the site's content. It holds no record of
+        # a person (accessibility feedback is not linked to an account), so no personal data.
+        contributions.register()
+        seeding.register()
+        bench_rows.register()

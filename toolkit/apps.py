@@ -21,7 +21,17 @@ class ToolkitConfig(AppConfig):
     def ready(self) -> None:
         # Like Django's own permissions, the role groups are (re)made after every migrate.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="toolkit.ensure_role_groups")
-        from . import storage  # noqa: F401  (registers its system check)
+        from . import (
+            account_data,
+            bench,
+            dashboard_parts,
+            personal_data,
+            storage,  # noqa: F401  (registers its system check)
+        )
         from .wagtail_exports import wagtail_exports_adapt
 
         wagtail_exports_adapt()
+        # The core app's own share of the registries the feature apps fill in their ready().
+        personal_data.provider_register(account_data, order=0)
+        dashboard_parts.register()
+        bench.register()

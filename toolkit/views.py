@@ -131,8 +131,9 @@ invitation_done = TemplateView.as_view(template_name="account/invitation_done.ht
 
 @login_required
 def my_data(request):
-    """What the site holds about the signed-in person, and the ZIP to download it."""
-    return render(request, "toolkit/my_data.html")
+    """What the site holds about the signed-in person (each app's share), and the ZIP to
+    download it."""
+    return render(request, "toolkit/my_data.html", {"providers": personal_data.providers()})
 
 
 @login_required

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from toolkit import demo
+from toolkit import demo, seeding
 
 
 class Command(BaseCommand):
@@ -8,14 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo.seed_demo_organisation()
-        from assessments.demo import seed_demo_framework, seed_demo_rounds
-        from cms.demo import seed_demo_pages
-        from learning.demo import seed_demo_course, seed_demo_progress
-
-        seed_demo_pages()
-        seed_demo_framework()
-        seed_demo_rounds()
-        seed_demo_progress(seed_demo_course())
+        for seed in seeding.demo_seeds():  # each app's own, in the order they declare
+            seed()
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         self.stdout.write(f"Demo logins (password {demo.DEMO_PASSWORD}):")
         for account in demo.DEMO_ACCOUNTS:
