@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
-export DJANGO_ALLOW_ASYNC_UNSAFE := true
+# manage.py defaults to toolkit.settings.dev (DEBUG, demo mode); pytest uses toolkit.settings.test.
 
 .PHONY: run test prod setup messages lint bench clean
 

@@ -1,5 +1,6 @@
 """Shared fixtures: an organisation with two units and one person in every role."""
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -7,6 +8,10 @@ from django.utils import translation
 
 from tests.toolkit.factories import UnitFactory, administrator, member, supervisor, trainer
 from toolkit.models import Unit, User
+
+# Playwright's sync API (browser tests) and the live server run Django's ORM in a thread that has
+# an event loop; only the suite allows that, never `make run` or production.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @dataclass

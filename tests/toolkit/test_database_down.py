@@ -13,7 +13,7 @@ def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "toolkit.settings.base",
+        "DJANGO_SETTINGS_MODULE": "toolkit.settings.dev",
         "DEBUG": "false",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:1/unreachable",  # nothing listens there
     }
