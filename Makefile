@@ -6,6 +6,8 @@ PORT ?= 8000
 export PORT
 # Two test processes (pytest-xdist), each with its own test database: the suite's time halves on
 # two cores. PYTEST_ARGS="-n 0 -k name" runs part of it in one process.
+# PYTEST_ARGS="-m 'not process'" leaves out the slow tests that start gunicorn, Celery and Redis;
+# the `postgres` ones skip, saying why, when no PostgreSQL answers (CI fails them instead: .ci/run).
 PYTEST_ARGS ?= -n 2
 VENV := .venv
 PY := $(VENV)/bin/python

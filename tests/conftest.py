@@ -7,6 +7,7 @@ import pytest
 from django.utils import translation
 
 from tests.toolkit.factories import UnitFactory, administrator, member, supervisor, trainer
+from tests.toolkit.processes import postgres_unreachable
 from toolkit.models import Unit, User
 
 # Playwright's sync API (browser tests) and the live server run Django's ORM in a thread that has
@@ -47,6 +48,15 @@ def org(db) -> Organisation:
         trainer=trainer(email="trainer@example.org"),
         administrator=administrator(email="admin@example.org"),
     )
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` need a PostgreSQL server: without one they are skipped, saying why
+    and how to start it, except where TEST_REQUIRE_POSTGRES is set (CI), where they fail."""
+    if item.get_closest_marker("postgres") and (reason := postgres_unreachable()):
+        if os.environ.get("TEST_REQUIRE_POSTGRES"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)

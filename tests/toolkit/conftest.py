@@ -32,17 +32,12 @@ def _empty_cache():
 
 
 @pytest.fixture
-def production_env():
+def production_env(request):
     """(environment, two free ports) for processes with the production settings, on a fresh
     PostgreSQL database of the test's own, dropped afterwards."""
     name = f"arvokas_prodtest_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.fail(
-            f"PostgreSQL is not running at {SERVER}: start it with "
-            "'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'"
-        )
+    assert request.node.get_closest_marker("postgres"), "mark the test `postgres`"
+    admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
     admin.execute(f'CREATE DATABASE "{name}"')
     ports = [free_port(), free_port()]
     env = {

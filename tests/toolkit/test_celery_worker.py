@@ -14,6 +14,8 @@ from celery import Celery
 from tests.toolkit.processes import REDIS as REDIS_URL
 from tests.toolkit.processes import celery, stop
 
+pytestmark = pytest.mark.process
+
 
 @pytest.fixture
 def redis_url():
