@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """Bad input on the follow-up: a clear translated error or a 404, and nothing written."""
 
 import datetime
@@ -9,15 +8,6 @@ from django.urls import reverse
 
 from assessments.models import ActionHistory, ImprovementAction, TeamConclusion
 from assessments.services import actions as action_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    action_b,
-    autumn,
-    due,
-    round_b,
-    spring,
-    version,
-)
 
 
 def _form(autumn, org, due, **overrides):

@@ -14,19 +14,9 @@ from assessments.reports import csv as csv_reports
 from assessments.reports import jobs
 from assessments.reports.pdf import unit_report_pdf
 from assessments.selectors.results import round_results
-from tests.assessments.results_data import add_responses, closed_round, invite
+from tests.assessments.factories import add_responses, closed_round
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def closed(org, team, version, today):
-    earlier = closed_round(org.unit_a, version, closes_on=today - 100 * DAY, title="Kevät")
-    add_responses(earlier, 5, score=3)
-    round = closed_round(org.unit_a, version, closes_on=today - DAY, title="Syksy")
-    invite(round, team)
-    add_responses(round, 5, score=4, barrier="Kiireessä unohtuu kysyä asiakkaalta")
-    return round
 
 
 @pytest.fixture

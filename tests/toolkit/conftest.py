@@ -4,7 +4,7 @@ import uuid
 
 import psycopg
 import pytest
-from django.core.cache import cache
+from django.conf import settings
 
 from tests.toolkit.processes import (
     EMAIL,
@@ -22,13 +22,15 @@ from tests.toolkit.processes import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """allauth keeps its rate limits and used TOTP codes in the cache (LocMemCache in tests):
-    each test starts with none, so one test's failed logins do not lock out the next."""
-    cache.clear()
-    yield
-    cache.clear()
+@pytest.fixture
+def admin_client(client, org):
+    """An administrator in the Wagtail admin, reading it in English (instead of pytest-django's
+    superuser of the same name)."""
+    org.administrator.preferred_language = "en"
+    org.administrator.save()
+    client.force_login(org.administrator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 @pytest.fixture
