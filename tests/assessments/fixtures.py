@@ -48,6 +48,8 @@ def open_round(org, team, version, today, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def closed(org, team, version, today):
+    """The round of a unit report: unit A's autumn round, closed yesterday with the team invited
+    and five answers, after a spring round a hundred days earlier (the trend)."""
     earlier = closed_round(org.unit_a, version, closes_on=today - 100 * DAY, title="Kevät")
     add_responses(earlier, 5, score=3)
     round = closed_round(org.unit_a, version, closes_on=today - DAY, title="Syksy")
