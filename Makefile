@@ -6,13 +6,15 @@ PORT ?= 8000
 export PORT
 # Two test processes (pytest-xdist), each with its own test database: the suite's time halves on
 # two cores. PYTEST_ARGS="-n 0 -k name" runs part of it in one process.
+# PYTEST_ARGS="-m 'not process'" leaves out the slow tests that start gunicorn, Celery and Redis;
+# the `postgres` ones skip, saying why, when no PostgreSQL answers (CI fails them instead: .ci/run).
 PYTEST_ARGS ?= -n 2
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
-export DJANGO_ALLOW_ASYNC_UNSAFE := true
+# manage.py defaults to toolkit.settings.dev (DEBUG, demo mode); pytest uses toolkit.settings.test.
 
 .PHONY: run test prod setup messages lint bench clean
 

@@ -1,12 +1,21 @@
-"""Shared fixtures: an organisation with two units and one person in every role."""
+"""Shared fixtures: an organisation with two units and one person in every role, and each app's
+fixtures for the tests of every folder (pytest_plugins). A fixture is defined once."""
 
+import os
 from dataclasses import dataclass
 
 import pytest
 from django.utils import translation
 
 from tests.toolkit.factories import UnitFactory, administrator, member, supervisor, trainer
+from tests.toolkit.processes import postgres_unreachable
 from toolkit.models import Unit, User
+
+pytest_plugins = ["tests.assessments.fixtures", "tests.learning.fixtures", "tests.world"]
+
+# Playwright's sync API (browser tests) and the live server run Django's ORM in a thread that has
+# an event loop; only the suite allows that, never `make run` or production.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @dataclass
@@ -44,11 +53,24 @@ def org(db) -> Organisation:
     )
 
 
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` need a PostgreSQL server: without one they are skipped, saying why
+    and how to start it, except where TEST_REQUIRE_POSTGRES is set (CI), where they fail."""
+    if item.get_closest_marker("postgres") and (reason := postgres_unreachable()):
+        if os.environ.get("TEST_REQUIRE_POSTGRES"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: the test database is rolled back, and ids with it."""
+    """Each test starts and ends with an empty cache: the test database is rolled back, and ids
+    with it; allauth keeps its rate limits and used TOTP codes there, so one test's failed logins
+    do not lock out the next."""
     from django.core.cache import cache
 
+    cache.clear()
+    yield
     cache.clear()
 
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import Statement, Value
-from tests.test_permission_matrix import World, fingerprint, home, url_of, world  # noqa: F401 (fixtures)
+from tests.test_permission_matrix import fingerprint, url_of
+from tests.world import World
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -80,7 +81,7 @@ FORMS = [
 @pytest.mark.parametrize(("name", "person", "fields"), FORMS, ids=[f[0] for f in FORMS])
 def test_hostile_posts_never_fail_the_server_and_refusals_write_nothing(
     client,
-    world,  # noqa: F811 (the fixture imported above)
+    world,
     name,
     person,
     fields,

@@ -20,9 +20,7 @@ from assessments.services import rounds as round_services
 from assessments.tasks import delete_stale_drafts
 from learning.models import Certificate, Enrolment, Reflection, WebinarRegistration
 from learning.services import progress, webinars
-from tests.assessments.answers import full_submission
-from tests.assessments.conftest import open_round, team, today, version  # noqa: F401 (fixtures)
-from tests.learning.conftest import course, course_index, home, lessons  # noqa: F401 (fixtures)
+from tests.assessments.factories import full_submission
 from tests.toolkit.factories import UserFactory
 from toolkit.models import AuditEvent, Membership, User
 from toolkit.storage import private_storage
@@ -31,7 +29,7 @@ ERASE_URL = "/cms/people/erase/"
 
 
 @pytest.fixture
-def learner(org, lessons):  # noqa: F811 (the fixture imported above)
+def learner_with_records(org, lessons):
     """Employee A has answered the round, read a lesson, reflected and holds a certificate."""
     user = org.employee_a
     progress.lesson_mark_read(user=user, lesson=lessons["lukeminen"])
@@ -56,18 +54,20 @@ def download(client, user) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(response.content))
 
 
-def test_download_holds_the_persons_own_data_and_no_answer(client, org, open_round, learner):  # noqa: F811
+def test_download_holds_the_persons_own_data_and_no_answer(
+    client, org, open_round, learner_with_records
+):
     answering.response_submit(
         round=open_round,
-        user=learner,
+        user=learner_with_records,
         submission=full_submission(open_round, barrier="SALAINEN ESTE"),
     )
-    archive = download(client, learner)
+    archive = download(client, learner_with_records)
     names = set(archive.namelist())
     assert {"README.txt", "profile.json", "memberships.json", "learning.json"} <= names
     assert "certificates/" + Certificate.objects.get().code + "-fi.pdf" in names
     profile = json.loads(archive.read("profile.json"))
-    assert profile["email"] == learner.email
+    assert profile["email"] == learner_with_records.email
     memberships = json.loads(archive.read("memberships.json"))
     assert [m["unit"] for m in memberships] == ["A"]
     assert json.loads(archive.read("reflections.json"))[0]["text"] == "Opin kuuntelemaan."
@@ -79,7 +79,7 @@ def test_download_holds_the_persons_own_data_and_no_answer(client, org, open_rou
     assert b"SALAINEN" not in everything  # the anonymous answer is nobody's
     assert org.employee_b.email.encode() not in everything
     event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORT)
-    assert event.actor == learner
+    assert event.actor == learner_with_records
 
 
 def test_data_page_explains_and_links_the_download(client, org):
@@ -97,12 +97,12 @@ def _erase(client, admin, email, confirm=None):
 def test_erasure_removes_the_person_and_keeps_answers_and_figures(
     client,
     org,
-    team,  # noqa: F811
-    open_round,  # noqa: F811
-    learner,
+    team,
+    open_round,
+    learner_with_records,
     django_capture_on_commit_callbacks,
 ):
-    for person in [learner, *team[:4]]:
+    for person in [learner_with_records, *team[:4]]:
         answering.response_submit(
             round=open_round, user=person, submission=full_submission(open_round, barrier="Kiire")
         )
@@ -111,8 +111,8 @@ def test_erasure_removes_the_person_and_keeps_answers_and_figures(
     before = round_results(round=open_round, viewer=org.supervisor_a)
     counts = [m.objects.count() for m in (Response, Answer, OpenAnswer, Invitation, Participation)]
     rate = round_services.round_response_rate(round=open_round)
-    email, certificate_file = learner.email, Certificate.objects.get().files["fi"]
-    profile = UserProfile.get_for_user(learner)
+    email, certificate_file = learner_with_records.email, Certificate.objects.get().files["fi"]
+    profile = UserProfile.get_for_user(learner_with_records)
     profile.avatar.save("avatar.png", ContentFile(b"\x89PNG picture"))
     avatar_file = profile.avatar.name
 
@@ -120,7 +120,7 @@ def test_erasure_removes_the_person_and_keeps_answers_and_figures(
         response = _erase(client, org.administrator, email.upper())
     assert response.status_code == 302
 
-    erased = User.objects.get(pk=learner.pk)
+    erased = User.objects.get(pk=learner_with_records.pk)
     assert erased.is_erased and str(erased) == "poistettu henkilö"
     assert (erased.first_name, erased.last_name, erased.is_active) == ("", "", False)
     assert not erased.has_usable_password()
@@ -166,7 +166,7 @@ def test_bad_erasure_requests_are_refused_and_erase_nothing(client, org, email, 
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.ERASURE).exists()
 
 
-def test_stale_drafts_are_deleted_by_the_nightly_task(org, team, open_round, settings):  # noqa: F811
+def test_stale_drafts_are_deleted_by_the_nightly_task(org, team, open_round, settings):
     settings.DRAFT_RETENTION_DAYS = 60
     old = answering.draft_save(round=open_round, user=team[0], data={"role": "staff"})
     fresh = answering.draft_save(round=open_round, user=team[1], data={"role": "staff"})
@@ -176,7 +176,7 @@ def test_stale_drafts_are_deleted_by_the_nightly_task(org, team, open_round, set
     assert delete_stale_drafts.delay().get() == 0
 
 
-def test_audit_log_records_exports_and_role_changes_for_administrators(client, org, open_round):  # noqa: F811
+def test_audit_log_records_exports_and_role_changes_for_administrators(client, org, open_round):
     round_services.round_close(round=open_round)
     client.force_login(org.supervisor_a)
     assert client.get(f"/fi/assessments/rounds/{open_round.pk}/results.csv").status_code == 200
@@ -201,7 +201,7 @@ def test_audit_log_records_exports_and_role_changes_for_administrators(client, o
 def test_erasing_a_person_gives_their_webinar_place_to_the_first_waiting(
     client,
     org,
-    lessons,  # noqa: F811 (the fixture imported above)
+    lessons,
     django_capture_on_commit_callbacks,
 ):
     live = lessons["live"]  # two places
@@ -232,17 +232,17 @@ def _translate(page, language: str, title: str, *, publish: bool = True):
 def test_download_names_courses_lessons_and_units_in_the_persons_language(
     client,
     org,
-    learner,
-    lessons,  # noqa: F811
+    learner_with_records,
+    lessons,
 ):
-    learner.preferred_language = "sv"
-    learner.save()
+    learner_with_records.preferred_language = "sv"
+    learner_with_records.save()
     _translate(lessons["lukeminen"].get_parent().specific, "sv", "Gott bemötande")
     _translate(lessons["lukeminen"], "sv", "Läsning")
-    Certificate.objects.filter(user=learner).update(
+    Certificate.objects.filter(user=learner_with_records).update(
         course_titles={"fi": "Hyvä kohtaaminen", "sv": "Gott bemötande"}
     )
-    archive = download(client, learner)
+    archive = download(client, learner_with_records)
     learning = json.loads(archive.read("learning.json"))
     assert [c["course"] for c in learning["courses"]] == ["Gott bemötande"]
     assert {c["lesson"] for c in learning["lessons_completed"]} == {"Läsning"}
@@ -259,11 +259,11 @@ def test_download_names_courses_lessons_and_units_in_the_persons_language(
 def test_download_keeps_the_finnish_title_while_the_translation_is_unpublished(
     client,
     org,
-    learner,
-    lessons,  # noqa: F811
+    learner_with_records,
+    lessons,
 ):
-    learner.preferred_language = "sv"
-    learner.save()
+    learner_with_records.preferred_language = "sv"
+    learner_with_records.save()
     _translate(lessons["lukeminen"].get_parent().specific, "sv", "Utkast", publish=False)
-    learning = json.loads(download(client, learner).read("learning.json"))
+    learning = json.loads(download(client, learner_with_records).read("learning.json"))
     assert [c["course"] for c in learning["courses"]] == ["Hyvä kohtaaminen"]

@@ -14,9 +14,6 @@ from django.test import override_settings
 
 from assessments.services import report_jobs as jobs
 from learning.models import Certificate
-from tests.assessments.conftest import team, today, version  # noqa: F401 (fixtures)
-from tests.assessments.test_reports import closed  # noqa: F401 (fixture)
-from tests.learning.conftest import course, course_index, home, lessons  # noqa: F401 (fixtures)
 from tests.learning.test_progress import complete_all_required
 from toolkit.storage import check_private_storage, private_storage
 
@@ -33,7 +30,7 @@ def prepared_report(client, org, round) -> tuple[str, str]:
 
 
 @pytest.fixture
-def certificate(org, lessons, django_capture_on_commit_callbacks):  # noqa: F811
+def earned_certificate(org, lessons, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         complete_all_required(org.employee_a, lessons)
     return Certificate.objects.get()
@@ -54,7 +51,7 @@ def assert_no_file(response) -> None:
     assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
 
 
-def test_report_pdf_is_private_and_served_only_to_who_prepared_it(client, org, closed):  # noqa: F811
+def test_report_pdf_is_private_and_served_only_to_who_prepared_it(client, org, closed):
     download_url, name = prepared_report(client, org, closed)
     assert_private(name)
     media_url = f"{settings.MEDIA_URL}{name}"
@@ -72,11 +69,11 @@ def test_report_pdf_is_private_and_served_only_to_who_prepared_it(client, org, c
     assert {"private", "no-store"} <= set(response["Cache-Control"].replace(" ", "").split(","))
 
 
-def test_certificate_pdf_is_private_and_served_only_to_its_owner(client, org, certificate):
-    name = certificate.files["fi"]
+def test_certificate_pdf_is_private_and_served_only_to_its_owner(client, org, earned_certificate):
+    name = earned_certificate.files["fi"]
     assert_private(name)
     media_url = f"{settings.MEDIA_URL}{name}"
-    download_url = f"/fi/learning/certificates/{certificate.code}/fi.pdf"
+    download_url = f"/fi/learning/certificates/{earned_certificate.code}/fi.pdf"
     assert_no_file(client.get(media_url))
     assert_no_file(client.get(download_url))
     for who in ("employee_b", "supervisor_a", "trainer", "administrator"):
@@ -97,18 +94,20 @@ def test_public_media_stay_public(client, db):
     assert client.get(f"{settings.MEDIA_URL}{name}").status_code == 200
 
 
-def test_files_made_before_the_private_storage_are_moved_out_of_the_media_folder(org, certificate):
+def test_files_made_before_the_private_storage_are_moved_out_of_the_media_folder(
+    org, earned_certificate
+):
     old_certificate = default_storage.save("certificates/old.pdf", ContentFile(b"%PDF old"))
     old_report = default_storage.save("reports/old.pdf", ContentFile(b"%PDF report"))
-    certificate.files = {"sv": old_certificate}
-    certificate.save()
+    earned_certificate.files = {"sv": old_certificate}
+    earned_certificate.save()
     migration = importlib.import_module(
         "learning.migrations.0003_hardening_private_certificate_files"
     )
     migration.move_to_private(apps, None)
-    certificate.refresh_from_db()
-    assert_private(certificate.files["sv"])
-    assert private_storage().open(certificate.files["sv"]).read() == b"%PDF old"
+    earned_certificate.refresh_from_db()
+    assert_private(earned_certificate.files["sv"])
+    assert private_storage().open(earned_certificate.files["sv"]).read() == b"%PDF old"
     assert not default_storage.exists(old_report)
 
 

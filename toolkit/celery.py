@@ -4,7 +4,8 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toolkit.settings.base")
+# As manage.py: the dev settings unless told otherwise (toolkit/prod/run names production).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toolkit.settings.dev")
 
 app = Celery("arvokas")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """Bad input on the follow-up: a clear translated error or a 404, and nothing written."""
 
 import datetime
@@ -11,15 +10,6 @@ from assessments.models import ActionHistory, ImprovementAction, TeamConclusion
 from assessments.services import actions as action_services
 from assessments.services import conclusions as conclusion_services
 from assessments.services import suggestions as suggestion_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    action_b,
-    autumn,
-    due,
-    round_b,
-    spring,
-    version,
-)
 
 
 def _form(autumn, org, due, **overrides):

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """Who may see and do what on the follow-up pages: every role on its own and another unit.
 
 Another unit's pages are a 404, never a 403, so unit names and actions do not leak."""
@@ -7,13 +6,6 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import ActionSuggestion, ProgressNote, TeamConclusion
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    autumn,
-    due,
-    spring,
-    version,
-)
 from tests.toolkit.factories import member
 
 ROLES = ["employee_a", "supervisor_a", "employee_b", "supervisor_b", "trainer", "administrator"]

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """Reminders on improvement actions: owners a week before the due date and when overdue, each
 once; a weekly digest of overdue actions to the units' supervisors."""
 
@@ -10,15 +9,6 @@ from assessments import tasks
 from assessments.models import ImprovementAction
 from assessments.services import action_reminders as reminder_services
 from assessments.services import actions as action_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    action_b,
-    autumn,
-    due,
-    round_b,
-    spring,
-    version,
-)
 
 
 def _run(today, capture):

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """Services of the follow-up: actions, status changes, notes, suggestions, conclusions, history."""
 
 import datetime
@@ -11,15 +10,7 @@ from assessments.selectors import actions as action_selectors
 from assessments.services import actions as action_services
 from assessments.services import conclusions as conclusion_services
 from assessments.services import suggestions as suggestion_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    autumn,
-    due,
-    round_b,
-    spring,
-    version,
-)
-from tests.assessments.results_data import closed_round
+from tests.assessments.factories import closed_round
 
 Status = ImprovementAction.Status
 
@@ -168,7 +159,9 @@ def test_conclusions_are_saved_and_versioned(org, autumn):
     assert TeamConclusion.objects.count() == 1
 
 
-def test_conclusions_stay_editable_until_the_next_round_closes(org, version, spring, autumn):
+def test_conclusions_stay_editable_until_the_next_round_closes(
+    org, actions_version, spring, autumn
+):
     assert not conclusion_services.conclusions_editable(round=spring)
     assert conclusion_services.conclusions_editable(round=autumn)
     with pytest.raises(ValidationError):
@@ -181,5 +174,5 @@ def test_conclusions_stay_editable_until_the_next_round_closes(org, version, spr
             saved_by=org.supervisor_a,
         )
     # A round of another unit does not close the window.
-    closed_round(org.unit_b, version, closes_on=datetime.date(2026, 10, 30))
+    closed_round(org.unit_b, actions_version, closes_on=datetime.date(2026, 10, 30))
     assert conclusion_services.conclusions_editable(round=autumn)

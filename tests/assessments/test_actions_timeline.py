@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """The unit timeline and the results page's follow-up: rounds with their means (hidden under the
 threshold), actions placed between rounds, the change of their value; bounded queries."""
 
@@ -13,15 +12,8 @@ from django.utils import timezone
 from assessments.models import AssessmentRound, ImprovementAction
 from assessments.selectors import actions as action_selectors
 from assessments.services import actions as action_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    AUTUMN,
-    action,
-    autumn,
-    due,
-    spring,
-    version,
-)
-from tests.assessments.results_data import add_responses, closed_round
+from tests.assessments.factories import add_responses, closed_round
+from tests.assessments.fixtures import AUTUMN
 
 
 def _make_action(org, round, due, *, created_on, value_key="trust", title="Toimenpide"):
@@ -55,8 +47,12 @@ def test_actions_sit_between_rounds_with_the_change_at_the_next_round(org, sprin
     assert second.actions[0].change is None
 
 
-def test_a_round_under_the_threshold_shows_no_means_and_no_change(org, version, spring, due):
-    thin = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 9, 30), title="Ohut")
+def test_a_round_under_the_threshold_shows_no_means_and_no_change(
+    org, actions_version, spring, due
+):
+    thin = closed_round(
+        org.unit_a, actions_version, closes_on=datetime.date(2026, 9, 30), title="Ohut"
+    )
     add_responses(thin, 2, 5)
     _make_action(org, spring, due, created_on=datetime.date(2026, 5, 1))
     timeline = action_selectors.unit_timeline(unit=org.unit_a, viewer=org.employee_a)
@@ -67,14 +63,18 @@ def test_a_round_under_the_threshold_shows_no_means_and_no_change(org, version, 
 
 
 def test_actions_stay_under_their_own_round_when_two_rounds_closed_the_same_day(
-    org, version, spring, due
+    org, actions_version, spring, due
 ):
     """A round closed early and the next one closed the same day: an action agreed later from
     the first round belongs under the first round, not under whichever closed "last"."""
-    early = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 9, 30), title="A1")
+    early = closed_round(
+        org.unit_a, actions_version, closes_on=datetime.date(2026, 9, 30), title="A1"
+    )
     add_responses(early, 5, 3)
     AssessmentRound.objects.filter(pk=early.pk).update(opens_on=datetime.date(2026, 9, 1))
-    same_day = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 9, 30), title="A2")
+    same_day = closed_round(
+        org.unit_a, actions_version, closes_on=datetime.date(2026, 9, 30), title="A2"
+    )
     add_responses(same_day, 5, 5)
     AssessmentRound.objects.filter(pk=same_day.pk).update(opens_on=datetime.date(2026, 9, 30))
     from_early = _make_action(
@@ -92,8 +92,8 @@ def test_actions_stay_under_their_own_round_when_two_rounds_closed_the_same_day(
     assert steps["A2"].actions[0].next_round is None
 
 
-def test_timeline_runs_in_the_order_of_the_round_list(client, org, version, spring, autumn):
-    same_day = closed_round(org.unit_a, version, closes_on=AUTUMN, title="Samana päivänä")
+def test_timeline_runs_in_the_order_of_the_round_list(client, org, actions_version, spring, autumn):
+    same_day = closed_round(org.unit_a, actions_version, closes_on=AUTUMN, title="Samana päivänä")
     AssessmentRound.objects.filter(pk=same_day.pk).update(opens_on=AUTUMN)
     client.force_login(org.employee_a)
     listed = [
@@ -149,9 +149,9 @@ def _query_counts(client, urls) -> list[int]:
 
 
 def test_follow_up_pages_do_the_same_number_of_queries_at_two_sizes(
-    client, org, version, spring, autumn, due, django_assert_max_num_queries
+    client, org, actions_version, spring, autumn, due, django_assert_max_num_queries
 ):
-    _grow(org, version, spring, due, rounds=1, actions=2)
+    _grow(org, actions_version, spring, due, rounds=1, actions=2)
     action = ImprovementAction.objects.first()
     client.force_login(org.supervisor_a)
     urls = [
@@ -163,7 +163,7 @@ def test_follow_up_pages_do_the_same_number_of_queries_at_two_sizes(
     ]
     _query_counts(client, urls)  # warm the per-process caches (site, content types)
     small = _query_counts(client, urls)
-    _grow(org, version, spring, due, rounds=8, actions=25)
+    _grow(org, actions_version, spring, due, rounds=8, actions=25)
     # Cold: the new rounds' means are not cached yet (the timeline: one query), and the new
     # rounds retired the results page's cached comparison (one query to make it again).
     cold = _query_counts(client, urls)

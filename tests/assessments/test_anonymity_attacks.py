@@ -16,7 +16,7 @@ from assessments.selectors.combined import combined_results
 from assessments.selectors.overview import organisation_overview
 from assessments.selectors.results import round_results, unit_trend
 from assessments.services import rounds as round_services
-from tests.assessments.results_data import add_responses, closed_round
+from tests.assessments.factories import add_responses, closed_round
 from tests.assessments.test_reports import pdf_text
 from tests.toolkit.factories import UnitFactory, supervisor
 from toolkit.models import AuditEvent

@@ -23,8 +23,7 @@ from assessments.models import (
 )
 from assessments.services import answering
 from assessments.services import rounds as round_services
-from tests.assessments.answers import full_submission
-from tests.assessments.results_data import framework_version
+from tests.assessments.factories import framework_version, full_submission
 from tests.toolkit.factories import UserFactory
 from toolkit.models import Unit
 
@@ -228,7 +227,7 @@ def test_submit_logs_nothing_about_the_person_and_leaves_no_timestamp(
 ):
     caplog.set_level(logging.DEBUG)
     client.force_login(org.employee_a)
-    from tests.assessments.answers import form_data
+    from tests.assessments.factories import form_data
 
     value = open_round.framework_version.values.first()
     caplog.clear()

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.assessments.results_data import add_responses, closed_round
+from tests.assessments.factories import add_responses, closed_round
 
 SVG = "{http://www.w3.org/2000/svg}"
 

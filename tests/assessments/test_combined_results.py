@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments.models import AnonymitySettings, AssessmentRound, CombinedPool
 from assessments.selectors.combined import PooledRound, combined_results, combined_years
-from tests.assessments.results_data import add_responses, closed_round, framework_version
+from tests.assessments.factories import add_responses, closed_round, framework_version
 from tests.toolkit.factories import UnitFactory, supervisor
 
 K = 5  # the default anonymity threshold

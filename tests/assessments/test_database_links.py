@@ -14,7 +14,7 @@ from assessments import sealing
 from assessments.models import AssessmentRound, Draft, Participation, Response, SealedResponse
 from assessments.services import answering
 from assessments.services import rounds as round_services
-from tests.assessments.answers import full_submission
+from tests.assessments.factories import full_submission
 from tests.toolkit.factories import member
 
 MARKER = "Kiirevuorolistasalaisuus"

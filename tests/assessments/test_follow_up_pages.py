@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """What users see first of the follow-up: "My actions" on the home page, the unit page with its
 latest results, open round, open actions and waiting suggestions, the confirmation before a
 round is closed by hand, and a status list that offers only the allowed moves. Query counts of
@@ -17,15 +16,7 @@ from assessments.models import ActionSuggestion, AssessmentRound, ImprovementAct
 from assessments.services import actions as action_services
 from assessments.services import answering
 from assessments.services import suggestions as suggestion_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    autumn,
-    due,
-    spring,
-    version,
-)
-from tests.assessments.answers import full_submission
-from tests.assessments.results_data import add_responses, closed_round, invite
+from tests.assessments.factories import add_responses, closed_round, full_submission, invite
 
 
 def _my_actions(page: str) -> str:
@@ -115,8 +106,10 @@ def test_unit_page_shows_latest_results_open_round_actions_and_suggestions(
     assert "Ehdotus palaverista" not in employee  # suggestions are for those who decide
 
 
-def test_unit_page_keeps_hidden_results_hidden(client, org, version, due):
-    thin = closed_round(org.unit_a, version, closes_on=datetime.date(2026, 9, 30), title="Ohut")
+def test_unit_page_keeps_hidden_results_hidden(client, org, actions_version, due):
+    thin = closed_round(
+        org.unit_a, actions_version, closes_on=datetime.date(2026, 9, 30), title="Ohut"
+    )
     add_responses(thin, 2, 5)
     page = _page(client, org.employee_a, "/fi/units/A/")
     assert "Ohut" in page
@@ -157,15 +150,17 @@ def _count(client, url) -> int:
 
 @pytest.mark.parametrize("viewer", ["supervisor_a", "employee_a"])
 def test_home_and_unit_page_queries_stay_the_same_as_rounds_actions_and_notices_grow(
-    client, org, version, viewer
+    client, org, actions_version, viewer
 ):
     client.force_login(getattr(org, viewer))
     urls = ["/fi/dashboard/", "/fi/units/A/"]
-    _grow(org, version, 1)
+    _grow(org, actions_version, 1)
     for url in urls:
         _count(client, url)  # warm the per-process caches and the round means
     small = [_count(client, url) for url in urls]
-    _grow(org, version, 12)  # 12 more rounds, 24 actions, 12 suggestions (and their notices)
+    _grow(
+        org, actions_version, 12
+    )  # 12 more rounds, 24 actions, 12 suggestions (and their notices)
     for url in urls:
         _count(client, url)  # the new rounds' means go into the cache
     large = [_count(client, url) for url in urls]

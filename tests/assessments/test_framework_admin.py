@@ -16,7 +16,7 @@ from assessments.models import (
     ValueKey,
 )
 from assessments.services import frameworks
-from tests.assessments.results_data import closed_round, framework_version
+from tests.assessments.factories import closed_round, framework_version
 
 FRAMEWORKS = "/cms/self-assessment/frameworks/"
 VERSIONS = "/cms/self-assessment/versions/"

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from actions_fixtures are redefined as arguments)
 """Notifications close the loop: a home-page notice and an e-mail (after the commit, in each
 recipient's language) when a round's results are ready, a suggestion arrives, a suggestion is
 accepted or declined (with the reason), someone becomes an action's owner, and (notice beside
@@ -15,13 +14,6 @@ from assessments.services import action_reminders as reminder_services
 from assessments.services import actions as action_services
 from assessments.services import rounds as round_services
 from assessments.services import suggestions as suggestion_services
-from tests.assessments.actions_fixtures import (  # noqa: F401
-    action,
-    autumn,
-    due,
-    spring,
-    version,
-)
 from tests.toolkit.factories import member
 from toolkit.models import Notice
 

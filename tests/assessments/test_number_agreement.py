@@ -22,7 +22,7 @@ from assessments.models import Statement, ValueKey
 from assessments.reports import csv as csv_reports
 from assessments.reports.pdf import unit_report_pdf
 from assessments.selectors.results import round_results, unit_trend
-from tests.assessments.results_data import add_responses, closed_round
+from tests.assessments.factories import add_responses, closed_round
 
 SVG = "{http://www.w3.org/2000/svg}"
 SAME = [[4] * 7] * 3

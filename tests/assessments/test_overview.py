@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments.models import ImprovementAction
 from assessments.selectors.overview import ValueCell, action_counts, organisation_overview
-from tests.assessments.results_data import add_responses, closed_round, framework_version, invite
+from tests.assessments.factories import add_responses, closed_round, framework_version, invite
 from tests.toolkit.factories import UnitFactory, member
 
 URL = "/fi/assessments/overview/"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from assessments import models
 from assessments.models import ValueKey
 from assessments.reports.pdf import MARGIN_TOP, MARGIN_X, unit_report_pdf
-from tests.assessments.results_data import add_responses, closed_round, invite
+from tests.assessments.factories import add_responses, closed_round, invite
 from tests.toolkit.factories import member
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -14,20 +14,10 @@ from assessments.reports import csv as csv_reports
 from assessments.reports.pdf import unit_report_pdf
 from assessments.selectors.results import round_results
 from assessments.services import report_jobs as jobs
-from tests.assessments.results_data import add_responses, closed_round, invite
+from tests.assessments.factories import add_responses, closed_round
 from toolkit.csv_export import neutralise
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def closed(org, team, version, today):
-    earlier = closed_round(org.unit_a, version, closes_on=today - 100 * DAY, title="Kevät")
-    add_responses(earlier, 5, score=3)
-    round = closed_round(org.unit_a, version, closes_on=today - DAY, title="Syksy")
-    invite(round, team)
-    add_responses(round, 5, score=4, barrier="Kiireessä unohtuu kysyä asiakkaalta")
-    return round
 
 
 @pytest.fixture

@@ -10,16 +10,11 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments.models import AnonymitySettings, AssessmentRound, RespondentRole
 from assessments.selectors.results import round_results, unit_trend
-from tests.assessments.results_data import add_responses, closed_round, framework_version
+from tests.assessments.factories import add_responses, closed_round, framework_version
 from tests.toolkit.factories import UnitFactory
 
 SPRING = datetime.date(2026, 3, 31)
 AUTUMN = datetime.date(2025, 10, 31)
-
-
-@pytest.fixture
-def version(db):
-    return framework_version()
 
 
 def results_of(round, viewer):

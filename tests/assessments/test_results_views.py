@@ -7,14 +7,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessments.models import AssessmentRound
-from tests.assessments.results_data import add_responses, closed_round, invite
+from tests.assessments.factories import add_responses, closed_round, invite
 from tests.toolkit.factories import UnitFactory
 
 DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def closed(org, team, version, today):
+def answered_round(org, team, version, today):
     round = closed_round(org.unit_a, version, closes_on=today - DAY)
     invite(round, team)
     add_responses(round, 5, score=4, barrier="Kiire")
@@ -36,9 +36,9 @@ def results_url(round):
         ("trainer", 404),
     ],
 )
-def test_results_are_for_the_unit_and_administrators(client, org, closed, who, status):
+def test_results_are_for_the_unit_and_administrators(client, org, answered_round, who, status):
     client.force_login(getattr(org, who))
-    response = client.get(results_url(closed))
+    response = client.get(results_url(answered_round))
     assert response.status_code == status
     if status == 200:
         assert "Kiire" in response.content.decode()
@@ -88,7 +88,7 @@ def test_results_page_queries_do_not_grow_with_rounds_units_or_answers(client, o
     assert counts[0] == counts[1], counts
 
 
-def test_bench_command_times_the_pages(closed, org):
+def test_bench_command_times_the_pages(answered_round, org):
     from io import StringIO
 
     from django.core.management import call_command

@@ -5,7 +5,7 @@ from assessments.models import AnonymitySettings, RespondentRole, Response
 from assessments.selectors.results import round_results
 from assessments.services import answering
 from assessments.services import rounds as round_services
-from tests.assessments.answers import full_submission
+from tests.assessments.factories import full_submission
 from tests.toolkit.factories import supervisor
 
 

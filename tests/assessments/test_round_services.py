@@ -10,8 +10,7 @@ from assessments.models import AssessmentRound, Draft, Invitation, Participation
 from assessments.services import rounds as round_services
 from assessments.services.answering import response_submit
 from assessments.tasks import run_round_calendar
-from tests.assessments.answers import full_submission
-from tests.assessments.results_data import closed_round, framework_version, invite
+from tests.assessments.factories import closed_round, framework_version, full_submission, invite
 from tests.toolkit.factories import UnitFactory, member
 
 DAY = datetime.timedelta(days=1)

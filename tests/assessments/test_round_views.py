@@ -17,8 +17,14 @@ from assessments.models import (
 )
 from assessments.services import answering
 from assessments.services import rounds as round_services
-from tests.assessments.answers import form_data, full_submission
-from tests.assessments.results_data import add_responses, closed_round, framework_version, invite
+from tests.assessments.factories import (
+    add_responses,
+    closed_round,
+    form_data,
+    framework_version,
+    full_submission,
+    invite,
+)
 from tests.toolkit.factories import MembershipFactory
 
 DAY = datetime.timedelta(days=1)

@@ -13,8 +13,7 @@ from assessments.selectors.overview import organisation_overview
 from assessments.selectors.results import round_results, unit_trend, weakest_values
 from assessments.services import answering
 from assessments.services import rounds as round_services
-from tests.assessments.answers import full_submission
-from tests.assessments.results_data import add_responses, closed_round
+from tests.assessments.factories import add_responses, closed_round, full_submission
 from toolkit.models import AuditEvent
 
 ANONYMITY = "/cms/self-assessment/anonymity/"

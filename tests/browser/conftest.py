@@ -3,7 +3,6 @@ axe-core injected into each page and the W3C Nu HTML Checker run on every page t
 loads. Every test here is marked `browser`."""
 
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -17,8 +16,6 @@ from django.core.handlers.wsgi import WSGIHandler
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from toolkit import demo
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.assessments.results_data import add_responses, closed_round, framework_version
+from tests.assessments.factories import add_responses, closed_round, framework_version
 from toolkit import demo
 from toolkit.models import Unit, User
 
@@ -53,7 +53,7 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     # The supervisor records the team's conclusions from the results page.
     login(page, SUPERVISOR)
     page.goto(f"/fi/assessments/rounds/{autumn.pk}/results/")
-    assert page.locator(".follow-up").is_visible()
+    expect(page.locator(".follow-up")).to_be_visible()
     check(page, "results")
     page.locator(".follow-up a[href$='/conclusions/']").click()
     page.wait_for_url("**/conclusions/")
@@ -63,7 +63,7 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     page.locator("textarea[name=empathy-means]").fill("Kiireettömät hetket")
     page.locator("form.form button[type=submit]").click()
     page.wait_for_url("**/conclusions/")
-    assert page.locator(".message--success").is_visible()
+    expect(page.locator(".message--success")).to_be_visible()
     assert page.locator("textarea[name=trust-barriers]").input_value().startswith("Kiire")
 
     # Two actions, one owned by the employee.
@@ -71,7 +71,7 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     check(page, "action-detail-supervisor")
     create_action(page, unit.code, "Kiireettömät hetket", "empathy", supervisor, due, spring)
     page.goto(f"/fi/assessments/units/{unit.code}/actions/")
-    assert page.locator("table tbody tr").count() == 2
+    expect(page.locator("table tbody tr")).to_have_count(2)
     check(page, "unit-actions-supervisor")
     page.goto(f"/fi/assessments/units/{unit.code}/actions/new/")
     check(page, "action-form")
@@ -88,14 +88,14 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     page.wait_for_url("**/assessments/actions/*/")
     assert "Ensimmäinen kysely lähetetty asiakkaille." in page.content()
     check(page, "action-detail-employee")
-    assert page.locator("a[href$='/edit/']").count() == 0  # owners note, supervisors edit
+    expect(page.locator("a[href$='/edit/']")).to_have_count(0)  # owners note, supervisors edit
     page.goto(f"/fi/assessments/units/{unit.code}/actions/suggest/")
     check(page, "suggest-form")
     page.locator("input[name=title]").fill("Kahvihetki asiakkaiden kanssa")
     page.locator("form.form button[type=submit]").click()
     page.wait_for_url("**/actions/")
     page.goto("/fi/dashboard/")  # the owner's notice and "My actions"
-    assert page.locator("#notices-heading").is_visible()
+    expect(page.locator("#notices-heading")).to_be_visible()
     assert (
         "Asiakaspalaute kuukausittain" in page.locator("#my-actions-heading + p + ul").inner_text()
     )
@@ -112,8 +112,8 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     # The autumn results list the spring round's action first, beside its value's change.
     page.goto(f"/fi/assessments/rounds/{autumn.pk}/results/")
     follow_up = page.locator(".follow-up")
-    assert "Kiireettömät hetket" in follow_up.inner_text()
-    assert follow_up.locator(".change--up").count() == 1
+    expect(follow_up).to_contain_text("Kiireettömät hetket", use_inner_text=True)
+    expect(follow_up.locator(".change--up")).to_have_count(1)
     check(page, "results-follow-up")
 
     # The supervisor declines the suggestion on its own page, with a reason the employee reads.
@@ -134,7 +134,9 @@ def test_conclusions_actions_and_a_progress_note(page, demo_site):
     page.context.clear_cookies()
     login(page, EMPLOYEE)
     page.goto("/fi/dashboard/")
-    assert "Teemme tämän jo aamupalaverissa." in page.locator(".notices").inner_text()
+    expect(page.locator(".notices")).to_contain_text(
+        "Teemme tämän jo aamupalaverissa.", use_inner_text=True
+    )
     page.context.clear_cookies()
 
     # The supervisor prepares the unit report and downloads the PDF for the team meeting.

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
-from tests.assessments.results_data import framework_version
+from tests.assessments.factories import framework_version
 from toolkit import demo
 
 from .conftest import assert_accessible, login, screenshot
@@ -25,7 +26,7 @@ def check_in_both_languages(page, name: str) -> None:
     screenshot(page, f"{name}-fi")
     finnish_url = page.url
     page.goto(finnish_url.replace("/fi/", "/sv/"))
-    assert page.locator("html").get_attribute("lang") == "sv"
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
     assert_accessible(page)
     screenshot(page, f"{name}-sv")
     page.goto(finnish_url)
@@ -106,10 +107,10 @@ def test_round_from_opening_to_results(page, demo_site):
     page.get_by_role("button", name="Luo kierros").click()
     page.wait_for_url("**/assessments/rounds/*/")
     round_url = page.url
-    assert "0" in page.locator(".stats").first.inner_text()
+    expect(page.locator(".stats").first).to_contain_text("0", use_inner_text=True)
     check_in_both_languages(page, "round-detail")
     page.goto("/fi/dashboard/")
-    assert page.get_by_role("link", name="Syksy 2026", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Syksy 2026", exact=True)).to_be_visible()
     check_in_both_languages(page, "dashboard-round-open")
     logout(page)
 
@@ -128,20 +129,22 @@ def test_round_from_opening_to_results(page, demo_site):
     page.set_viewport_size({"width": 1280, "height": 900})
     total = page.locator("fieldset.scale").count()
     progress = page.locator(".answer-progress")
-    assert progress.inner_text() == f"0 / {total} vastattu"
+    expect(progress).to_have_text(f"0 / {total} vastattu", use_inner_text=True)
     first = page.locator("fieldset.scale").first
     first.locator("input[value='2']").check()
-    assert progress.inner_text() == f"1 / {total} vastattu"  # counted as the person answers
+    expect(progress).to_have_text(
+        f"1 / {total} vastattu", use_inner_text=True
+    )  # counted as the person answers
     page.get_by_role("button", name="Tallenna luonnos").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Luonnoksesi on tallennettu").is_visible()
-    assert progress.inner_text() == f"1 / {total} vastattu"  # and by the server
+    expect(page.get_by_text("Luonnoksesi on tallennettu")).to_be_visible()
+    expect(progress).to_have_text(f"1 / {total} vastattu", use_inner_text=True)  # and by the server
     check_in_both_languages(page, "answer-draft-saved")
     logout(page)
     login(page, EMPLOYEE)
     check_in_both_languages(page, "dashboard-draft")
     page.get_by_role("link", name="Jatka vastaustasi: Syksy 2026").click()
-    assert page.locator("fieldset.scale").first.locator("input[value='2']").is_checked()
+    expect(page.locator("fieldset.scale").first.locator("input[value='2']")).to_be_checked()
     check_in_both_languages(page, "answer-resumed")
     # Submitting with questions left open names them and keeps what was chosen, in either language.
     answer_url = page.url
@@ -151,8 +154,8 @@ def test_round_from_opening_to_results(page, demo_site):
         page.wait_for_load_state()
         summary = page.locator("#error-summary")
         assert summary.evaluate("el => el === document.activeElement")  # the summary takes focus
-        assert summary.locator("li a").count() == total - 1
-        assert page.locator("fieldset.scale").first.locator("input[value='2']").is_checked()
+        expect(summary.locator("li a")).to_have_count(total - 1)
+        expect(page.locator("fieldset.scale").first.locator("input[value='2']")).to_be_checked()
         assert_accessible(page)
         screenshot(page, f"answer-incomplete-{language}")
     # A link of the summary takes the person to the question, its first choice focused.
@@ -167,8 +170,8 @@ def test_round_from_opening_to_results(page, demo_site):
     page.locator("textarea").first.fill("Kiire vie ajan kohtaamiselta.")
     page.get_by_role("button", name="Lähetä vastaukseni").click()
     page.wait_for_url("**/answered/")
-    assert page.get_by_role("heading", name="Mitä seuraavaksi tapahtuu").is_visible()
-    assert page.locator(f"a[href='/fi/units/{demo.DEMO_UNIT_CODE}/']").count() == 1
+    expect(page.get_by_role("heading", name="Mitä seuraavaksi tapahtuu")).to_be_visible()
+    expect(page.locator(f"a[href='/fi/units/{demo.DEMO_UNIT_CODE}/']")).to_have_count(1)
     check_in_both_languages(page, "answered")
     logout(page)
 
@@ -186,7 +189,7 @@ def test_round_from_opening_to_results(page, demo_site):
     # The supervisor sees 5 answers, closes the round and reads the results.
     login(page, SUPERVISOR)
     page.goto(round_url)
-    assert "5" in page.locator(".stats").first.inner_text()
+    expect(page.locator(".stats").first).to_contain_text("5", use_inner_text=True)
     page.get_by_role("link", name="Sulje kierros nyt").click()
     page.wait_for_url("**/close/confirm/")
     check_in_both_languages(page, "round-close-confirm")
@@ -195,7 +198,7 @@ def test_round_from_opening_to_results(page, demo_site):
     check_in_both_languages(page, "round-closed")
     page.get_by_role("link", name="Katso tulokset").click()
     page.wait_for_url("**/results/")
-    assert page.get_by_role("heading", name="Arvot yhdellä silmäyksellä").is_visible()
+    expect(page.get_by_role("heading", name="Arvot yhdellä silmäyksellä")).to_be_visible()
     assert "Kiire vie ajan kohtaamiselta." in page.content()
     assert "Kollega 4: lisää aikaa kohtaamiseen." in page.content()
     # On a phone the page does not scroll sideways and every chart label renders at 12 px or more.
@@ -212,5 +215,5 @@ def test_round_from_opening_to_results(page, demo_site):
     # An employee reads the same published summary.
     login(page, EMPLOYEE)
     page.goto(round_url + "results/")
-    assert page.get_by_role("heading", name="Arvot yhdellä silmäyksellä").is_visible()
+    expect(page.get_by_role("heading", name="Arvot yhdellä silmäyksellä")).to_be_visible()
     check_in_both_languages(page, "results-employee")

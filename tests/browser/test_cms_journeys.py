@@ -3,7 +3,7 @@ the reviewer approves it with a comment, and the guide is public; every public p
 axe-core in Finnish, Swedish and English."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from cms.models import GuideIndexPage, GuidePage, NewsIndexPage, NewsPage, StandardPage
 
@@ -48,7 +48,7 @@ def test_trainer_writes_a_guide_a_reviewer_approves_it_and_it_is_public(page, de
     )
     screenshot(page, "cms-editor-checks")
     # A trainer has no publish button: the way out is the review workflow.
-    assert page.locator("button[name=action-publish]").count() == 0
+    expect(page.locator("button[name=action-publish]")).to_have_count(0)
     page.locator("footer .w-dropdown__toggle").click()
     page.locator("button[name=action-submit]").click()
     page.wait_for_url(f"**/cms/pages/{guide_index.pk}/")
@@ -57,7 +57,7 @@ def test_trainer_writes_a_guide_a_reviewer_approves_it_and_it_is_public(page, de
     assert guide.workflow_in_progress and not guide.live
     page.context.clear_cookies()
     page.goto(guide.url)
-    assert page.locator("h1").inner_text() != TITLE  # the site's 404 page
+    expect(page.locator("h1")).not_to_have_text(TITLE, use_inner_text=True)  # the site's 404 page
 
     login(page, REVIEWER)
     page.goto("/cms/")
@@ -80,8 +80,8 @@ def test_trainer_writes_a_guide_a_reviewer_approves_it_and_it_is_public(page, de
     page.context.clear_cookies()
     response = page.goto(guide.url)
     assert response.status == 200
-    assert page.get_by_role("heading", level=1).inner_text() == TITLE
-    assert page.get_by_text("Tervehdi, kerro odotusaika").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE, use_inner_text=True)
+    expect(page.get_by_text("Tervehdi, kerro odotusaika")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "cms-approved-guide")
 
@@ -111,13 +111,13 @@ def test_every_public_page_type_passes_axe(page, demo_site, language):
     for name, url in public_pages(language):
         response = page.goto(url)
         assert response.status == 200, url
-        assert page.locator("html").get_attribute("lang") == language
-        assert page.locator("main#main h1").count() == 1, url
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("main#main h1"), url).to_have_count(1)
         assert_accessible(page)
         if language != "en":
             screenshot(page, f"cms-{name}-{language}")
     page.goto(f"/{language}/search/?q={SEARCH_WORDS[language]}")
-    assert page.locator("ol.search-results > li").count() >= 1
+    expect(page.locator("ol.search-results > li").first).to_be_attached()
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -125,8 +125,8 @@ def test_feedback_form_errors_and_thanks_pass_axe(page, demo_site, language):
     page.goto(f"/{language}/feedback/")
     page.locator("#id_email").fill("ei-osoite")
     page.locator("form.form button[type=submit]").click()
-    assert page.locator(".form-errors[role=alert]").is_visible()
-    assert page.locator("#id_message_error").is_visible()
+    expect(page.locator(".form-errors[role=alert]")).to_be_visible()
+    expect(page.locator("#id_message_error")).to_be_visible()
     assert_accessible(page)
     if language == "fi":
         screenshot(page, "cms-feedback-errors-fi")
@@ -152,8 +152,8 @@ def test_untranslated_guide_is_shown_in_finnish_with_a_notice_and_passes_axe(
     )
     guide.save_revision().publish()
     page.goto(f"/{language}/oppaat/vain-suomeksi/")
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.locator(".notice--fallback").is_visible()
-    assert page.locator("article[lang=fi] h1").inner_text() == "Vain suomeksi"
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator(".notice--fallback")).to_be_visible()
+    expect(page.locator("article[lang=fi] h1")).to_have_text("Vain suomeksi", use_inner_text=True)
     assert_accessible(page)
     screenshot(page, f"cms-fallback-{language}")

@@ -1,6 +1,7 @@
 """Each demo role signs in, sees its home page and switches language; axe finds nothing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from toolkit import demo
 
@@ -19,7 +20,7 @@ ROLE_HEADINGS = {
 def test_login_page_is_accessible_in_every_language(page, demo_site):
     for language in ("fi", "sv", "en"):
         page.goto(f"/{language}/accounts/login/")
-        assert page.locator("html").get_attribute("lang") == language
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(page)
     page.goto("/fi/accounts/login/")
     screenshot(page, "login")
@@ -28,23 +29,23 @@ def test_login_page_is_accessible_in_every_language(page, demo_site):
 @pytest.mark.parametrize("account", demo.DEMO_ACCOUNTS, ids=lambda a: a.email.split("@")[0])
 def test_demo_role_signs_in_sees_home_and_switches_language(page, demo_site, account):
     login(page, account.email)
-    assert page.locator("html").get_attribute("lang") == "fi"
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Tervetuloa")
     heading = ROLE_HEADINGS[account.email]
     if heading:
-        assert page.get_by_role("heading", name=heading).is_visible()
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
     assert_accessible(page)
     screenshot(page, f"dashboard-{account.email.split('@')[0]}")
 
     page.get_by_role("button", name="Svenska").click()
     page.wait_for_url("**/sv/dashboard/")
-    assert page.locator("html").get_attribute("lang") == "sv"
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Välkommen")
     assert_accessible(page)
 
     page.get_by_role("button", name="English").click()
     page.wait_for_url("**/en/dashboard/")
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
     assert_accessible(page)
 
@@ -68,7 +69,7 @@ def test_home_page_is_accessible_and_phone_sized_without_horizontal_scroll(page,
 
 def test_account_pages_use_the_site_layout_and_pass_axe(page, demo_site):
     page.goto("/fi/accounts/password/reset/")
-    assert page.locator("main#main").is_visible()
+    expect(page.locator("main#main")).to_be_visible()
     assert_accessible(page)
     login(page, "tyontekija@example.org")
     for path, name in (
@@ -83,27 +84,27 @@ def test_account_pages_use_the_site_layout_and_pass_axe(page, demo_site):
             page.locator("input[name=password]").fill(demo.DEMO_PASSWORD)
             page.locator("main form button[type=submit]").click()
             page.wait_for_url(f"**{path}")
-        assert page.locator("html").get_attribute("lang") == "fi"
-        assert page.locator("main#main").is_visible()
-        assert page.get_by_role("navigation", name="Tilin asetukset").is_visible()
+        expect(page.locator("html")).to_have_attribute("lang", "fi")
+        expect(page.locator("main#main")).to_be_visible()
+        expect(page.get_by_role("navigation", name="Tilin asetukset")).to_be_visible()
         assert_accessible(page)
         if name == "password-change":  # the rules, read out with the field, are in its help
-            assert page.locator("#id_password1_helptext li").count() > 0
+            expect(page.locator("#id_password1_helptext li").first).to_be_attached()
         screenshot(page, f"account-{name}")
 
 
 def test_person_chooses_swedish_in_account_settings(page, demo_site):
     login(page, "tyontekija@example.org")
     page.goto("/fi/account/language/")
-    assert page.get_by_role("navigation", name="Tilin asetukset").is_visible()
-    assert page.get_by_label("Suomi").is_checked()
+    expect(page.get_by_role("navigation", name="Tilin asetukset")).to_be_visible()
+    expect(page.get_by_label("Suomi")).to_be_checked()
     assert_accessible(page)
     page.get_by_label("Svenska").check()
     page.get_by_role("button", name="Tallenna").click()
     page.wait_for_url("**/sv/account/language/")
-    assert page.locator("html").get_attribute("lang") == "sv"
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
     assert page.get_by_role("status").inner_text().startswith("Sparat.")
-    assert page.get_by_label("Svenska").is_checked()
+    expect(page.get_by_label("Svenska")).to_be_checked()
     assert_accessible(page)
     screenshot(page, "account-language-sv")
 
@@ -117,7 +118,9 @@ def test_invited_person_sets_a_password_and_is_led_to_sign_in(page, demo_site):
         email="inbjuden@example.org", first_name="Erik", preferred_language="sv"
     )
     page.goto(link_path(invitations.invitation_link(user=invited)))
-    assert page.get_by_role("heading", level=1).inner_text() == "Välj ditt lösenord"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Välj ditt lösenord", use_inner_text=True
+    )
     assert page.title() == "Välj ditt lösenord · Arvokas"
     assert_accessible(page)
     screenshot(page, "invitation-sv")
@@ -125,12 +128,14 @@ def test_invited_person_sets_a_password_and_is_led_to_sign_in(page, demo_site):
     page.get_by_label("Nytt lösenord (igen):", exact=True).fill("ett-bra-losenord-42")
     page.get_by_role("button", name="Spara lösenordet").click()
     page.wait_for_url("**/sv/accounts/invitation/done/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Ditt lösenord är sparat"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Ditt lösenord är sparat", use_inner_text=True
+    )
     assert_accessible(page)
     screenshot(page, "invitation-done-sv")
     page.locator("main").get_by_role("link", name="Logga in").click()
     page.wait_for_url("**/sv/accounts/login/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Logga in"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logga in", use_inner_text=True)
 
 
 def test_nu_validator_fails_the_errors_the_suite_is_there_to_catch(nu_validator):

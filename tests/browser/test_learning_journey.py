@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from learning.demo import seed_demo_course, seed_demo_progress
 from learning.models import LessonPage
-from tests.learning.conftest import correct_option_values
+from tests.learning.factories import correct_option_values
 
 from .conftest import assert_accessible, login, screenshot
 

@@ -4,9 +4,10 @@ sorts by a column and filters by area; axe-core finds nothing on the way."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from assessments.models import ValueKey
-from tests.assessments.results_data import add_responses, closed_round, framework_version, invite
+from tests.assessments.factories import add_responses, closed_round, framework_version, invite
 from toolkit.models import Unit, User
 
 from .conftest import assert_accessible, login, screenshot
@@ -40,7 +41,7 @@ def test_administrator_reads_sorts_and_filters_the_overview(page, demo_site):
     login(page, ADMIN)
     page.locator("a[href$='/assessments/overview/']").first.click()
     page.wait_for_url("**/assessments/overview/")
-    assert page.locator(".heatmap-grid .heat").count() > 0
+    expect(page.locator(".heatmap-grid .heat").first).to_be_attached()
     assert_accessible(page)
     screenshot(page, "overview")
     # On a 1366 px laptop the table fits: neither the page nor the table scrolls sideways.
@@ -52,7 +53,7 @@ def test_administrator_reads_sorts_and_filters_the_overview(page, demo_site):
 
     page.locator("thead a[href*='sort=trust']").click()
     page.wait_for_url("**sort=trust**")
-    assert page.locator("th[aria-sort=ascending]").count() == 1
+    expect(page.locator("th[aria-sort=ascending]")).to_have_count(1)
     assert_accessible(page)
 
     area = Unit.objects.filter(children__isnull=False, parent__isnull=False).first()

@@ -6,6 +6,7 @@ import json
 import zipfile
 
 import pytest
+from playwright.sync_api import expect
 
 from toolkit.models import User
 
@@ -30,7 +31,7 @@ def test_employee_downloads_their_data_in_finnish_and_swedish(page, demo_site):
     archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))  # noqa: SIM115
     assert json.loads(archive.read("profile.json"))["email"] == EMPLOYEE
     page.goto("/sv/account/data/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Mina uppgifter"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mina uppgifter", use_inner_text=True)
     assert_accessible(page)
     screenshot(page, "my-data-sv")
 
@@ -46,11 +47,11 @@ def test_administrator_erases_a_person_and_reads_the_audit_log(page, demo_site):
     page.get_by_label("Sama osoite uudelleen vahvistukseksi").fill(COLLEAGUE)
     page.get_by_role("button", name="Poista henkilön tiedot").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("Henkilön henkilötiedot on poistettu.").is_visible()
+    expect(page.get_by_text("Henkilön henkilötiedot on poistettu.")).to_be_visible()
     screenshot(page, "admin-erase-person")
     assert not User.objects.filter(email=COLLEAGUE).exists()
 
     page.goto("/cms/people/audit-log/")
     row = page.locator("tbody tr").first
-    assert "henkilön tietojen poisto" in row.inner_text()
+    expect(row).to_contain_text("henkilön tietojen poisto", use_inner_text=True)
     screenshot(page, "admin-audit-log")

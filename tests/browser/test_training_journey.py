@@ -32,7 +32,7 @@ FI = {
 
 
 @pytest.fixture
-def course(demo_site):
+def demo_course_unstarted(demo_site):
     return seed_demo_course()
 
 
@@ -51,7 +51,7 @@ def complete_course(user: User, course) -> None:
 
 @pytest.mark.parametrize(("language", "words"), [("fi", FI), ("sv", SV)])
 def test_supervisor_assigns_the_course_and_sees_the_report_change(
-    page: Page, course, language, words
+    page: Page, demo_course_unstarted, language, words
 ):
     login(page, "esihenkilo@example.org", language=language)
     page.goto(f"/{language}/units/{DEMO_UNIT_CODE}/")
@@ -63,7 +63,7 @@ def test_supervisor_assigns_the_course_and_sees_the_report_change(
     assert_accessible(page)
     # A deadline in the past is refused with a message on the field; nothing is saved.
     page.get_by_label("Kurssi" if language == "fi" else "Kurs").select_option(
-        str(in_language(course, language).pk)
+        str(in_language(demo_course_unstarted, language).pk)
     )
     page.locator("input[name=due_on]").fill("2020-01-01")
     page.get_by_role("button", name=words["submit"], exact=True).click()
@@ -81,7 +81,7 @@ def test_supervisor_assigns_the_course_and_sees_the_report_change(
     assert_accessible(page)
     screenshot(page, f"training-report-{language}")
 
-    complete_course(employee, course)
+    complete_course(employee, demo_course_unstarted)
     page.reload()
     expect(row).to_contain_text(words["completed"])
     with page.expect_download() as download:
@@ -91,7 +91,7 @@ def test_supervisor_assigns_the_course_and_sees_the_report_change(
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_employee_registers_for_the_live_webinar_and_a_trainer_marks_attendance(
-    page: Page, course, language, monkeypatch
+    page: Page, demo_course_unstarted, language, monkeypatch
 ):
     live = LessonPage.objects.get(kind="live", locale__language_code="fi")
     translated = in_language(live, language)
@@ -122,14 +122,14 @@ def test_employee_registers_for_the_live_webinar_and_a_trainer_marks_attendance(
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
-def test_trainer_reads_the_learning_analytics(page: Page, course, language):
+def test_trainer_reads_the_learning_analytics(page: Page, demo_course_unstarted, language):
     for person in User.objects.filter(email__startswith="demo-po.")[:3]:
-        services.course_start(user=person, course=course)
+        services.course_start(user=person, course=demo_course_unstarted)
     login(page, "kouluttaja@example.org", language=language)
     page.goto(f"/{language}/learning/analytics/")
     assert_accessible(page)
     screenshot(page, f"analytics-{language}")
-    page.get_by_role("link", name=in_language(course, language).title).click()
+    page.get_by_role("link", name=in_language(demo_course_unstarted, language).title).click()
     assert_accessible(page)
     screenshot(page, f"analytics-course-{language}")
     expect(page.locator("dl.stats")).to_contain_text("3")

@@ -1,10 +1,19 @@
-"""Fixtures for the site content: the demo page tree in three languages."""
+"""Fixtures for the site content: a minimal page tree in three languages (tests/cms/factories.py),
+and the whole demo site for the tests about the demo content."""
 
 import pytest
 from wagtail.models import Locale
 
 from cms.demo import seed_demo_pages
 from cms.models import GuideIndexPage, GuidePage, HomePage, NewsIndexPage
+from tests.cms.factories import PageTree
+from tests.cms.factories import page_tree as build_page_tree
+
+
+@pytest.fixture
+def page_tree(db) -> PageTree:
+    """One published page of each type in fi, sv and en, with the review workflow."""
+    return build_page_tree()
 
 
 @pytest.fixture
@@ -19,13 +28,13 @@ def locales(db) -> dict[str, Locale]:
 
 
 @pytest.fixture
-def guide_index(demo_pages) -> GuideIndexPage:
-    return GuideIndexPage.objects.get(locale__language_code="fi")
+def guide_index(page_tree) -> GuideIndexPage:
+    return page_tree.guide_index
 
 
 @pytest.fixture
-def news_index(demo_pages) -> NewsIndexPage:
-    return NewsIndexPage.objects.get(locale__language_code="fi")
+def news_index(page_tree) -> NewsIndexPage:
+    return page_tree.news_index
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def test_editors_preview_panel_runs_the_accessibility_checker(client, org, draft
 @pytest.mark.parametrize(
     "model", [HomePage, GuideIndexPage, GuidePage, NewsIndexPage, NewsPage, StandardPage]
 )
-def test_every_page_type_renders_the_checker_for_content_staff(client, org, demo_pages, model):
+def test_every_page_type_renders_the_checker_for_content_staff(client, org, page_tree, model):
     page = model.objects.filter(locale__language_code="sv").first()
     client.force_login(org.trainer)
     response = client.get(page.url)
@@ -40,7 +40,7 @@ def test_every_page_type_renders_the_checker_for_content_staff(client, org, demo
     assert "heading-order" in _checker_rules(response.text)
 
 
-def test_readers_get_no_userbar(client, org, demo_pages):
+def test_readers_get_no_userbar(client, org, page_tree):
     client.force_login(org.employee_a)
     response = client.get("/fi/oppaat/")
     assert response.status_code == 200

@@ -23,7 +23,7 @@ from cms.models import (
         (GuidePage, NewsIndexPage, False),
         (NewsPage, NewsIndexPage, True),
         (NewsPage, GuideIndexPage, False),
-        (GuideIndexPage, HomePage, False),  # one per home page, and the demo already has it
+        (GuideIndexPage, HomePage, False),  # one per home page, and the tree already has it
         (StandardPage, HomePage, True),
         (StandardPage, StandardPage, True),
         (StandardPage, GuidePage, False),
@@ -31,7 +31,7 @@ from cms.models import (
     ],
 )
 def test_page_types_can_be_created_only_under_their_allowed_parents(
-    demo_pages, model, parent_model, allowed
+    page_tree, model, parent_model, allowed
 ):
     parent = parent_model.objects.filter(locale__language_code="fi").first()
     assert model.can_create_at(parent) is allowed

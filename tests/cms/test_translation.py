@@ -228,7 +228,7 @@ def test_status_page_lists_every_finnish_page_with_its_swedish_and_english_state
     assert 'data-language="en" data-status="up_to_date"' in text
 
 
-def test_status_page_is_for_content_staff_only(client, org, demo_pages):
+def test_status_page_is_for_content_staff_only(client, org, page_tree):
     client.force_login(org.employee_a)
     response = client.get(reverse("cms_translation_status"))
     assert response.status_code in (302, 403)
@@ -266,16 +266,14 @@ def test_missing_translation_shows_the_finnish_page_with_a_notice(
     assert "Uusi opas asiakasraadista" not in listing.text
 
 
-def test_translated_page_has_no_fallback_notice(client, demo_pages):
+def test_translated_page_has_no_fallback_notice(client, page_tree):
     statement = StandardPage.objects.get(locale__language_code="sv")
     response = client.get(statement.url)
     assert response.status_code == 200
     assert "notice--fallback" not in response.text
 
 
-def test_language_switcher_leads_to_the_same_page_in_the_other_language(
-    client, demo_pages, finnish_guide
-):
+def test_language_switcher_leads_to_the_same_page_in_the_other_language(client, finnish_guide):
     guide = GuidePage.objects.get(slug="asiakasraadit", locale__language_code="fi")
     swedish = guide.get_translation(Locale.objects.get(language_code="sv"))
     response = client.get(guide.url)

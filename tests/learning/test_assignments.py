@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -22,7 +23,7 @@ from learning.services.assignments import (
 from learning.tasks import run_assignment_reminders
 from tests.toolkit.factories import member
 
-from .conftest import correct_answers, make_course
+from .factories import correct_answers, make_course
 
 TODAY = datetime.date(2026, 12, 1)
 
@@ -82,26 +83,26 @@ def test_assigned_people_get_an_email_in_their_language(
     ],
 )
 def test_bad_deadlines_are_refused(org, course, due_on, message):
-    with pytest.raises(Exception, match=message):
+    with pytest.raises(ValidationError, match=message):
         assign(org, course, due_on=due_on)
     assert not CourseAssignment.objects.exists()
 
 
 def test_people_outside_the_unit_cannot_be_assigned(org, course):
-    with pytest.raises(Exception, match="jäseniä"):
+    with pytest.raises(ValidationError, match="jäseniä"):
         assign(org, course, members=[org.employee_b])
     assert not CourseAssignment.objects.exists()
 
 
 def test_an_unpublished_course_cannot_be_assigned(org, course):
     course.unpublish()
-    with pytest.raises(Exception, match="julkaistu"):
+    with pytest.raises(ValidationError, match="julkaistu"):
         assign(org, course)
 
 
 def test_the_same_course_twice_to_the_whole_unit_is_refused(org, course):
     assign(org, course)
-    with pytest.raises(Exception, match="jo"):
+    with pytest.raises(ValidationError, match="jo"):
         assign(org, course)
     assert CourseAssignment.objects.count() == 1
 

@@ -7,13 +7,7 @@ from django.urls import reverse
 from learning import services
 from learning.models import Certificate
 
-from .conftest import correct_option_values, make_course
-
-
-@pytest.fixture
-def learner_client(client, org):
-    client.force_login(org.employee_a)
-    return client
+from .factories import correct_option_values, make_course
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from learning.models import (
 )
 from learning.selectors import course_progress, lesson_state
 
-from .conftest import correct_answers
+from .factories import correct_answers
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_bad_quiz_answers_are_refused_and_nothing_is_written(learner, lessons, a
 
 
 def test_answers_to_another_lessons_quiz_are_refused(learner, course_index, lessons):
-    from .conftest import make_course
+    from .factories import make_course
 
     other = make_course(course_index, slug="toinen", title="Toinen kurssi")
     other_quiz = other.get_children().get(slug="testi").specific

@@ -9,13 +9,7 @@ import pytest
 from learning.models import QuizAttempt
 from learning.selectors.quiz import option_value, quiz_questions
 
-from .conftest import SINGLE, correct_option_values
-
-
-@pytest.fixture
-def learner_client(client, org):
-    client.force_login(org.employee_a)
-    return client
+from .factories import SINGLE, correct_option_values
 
 
 def quiz_url(lesson) -> str:

@@ -4,6 +4,7 @@ as an assignment and an improvement action, and trainers' aggregated analytics."
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from assessments.models import ImprovementAction
@@ -11,10 +12,10 @@ from learning import services
 from learning.models import CourseAssignment, QuizAttempt
 from learning.selectors.analytics import course_analytics, courses_analytics
 from learning.selectors.recommendations import member_recommendations, unit_recommendations
-from tests.assessments.results_data import add_responses, closed_round, framework_version
+from tests.assessments.factories import add_responses, closed_round, framework_version
 from tests.toolkit.factories import UserFactory
 
-from .conftest import correct_answers, make_course
+from .factories import correct_answers, make_course
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_adopting_writes_neither_when_the_action_is_refused(client, org, assesse
     from learning.services.assignments import recommendation_adopt
 
     item = unit_recommendations(unit=org.unit_a, language="fi")[0]
-    with pytest.raises(Exception, match="owner|omistaja|käytössä"):
+    with pytest.raises(ValidationError, match="owner|omistaja|käytössä"):
         recommendation_adopt(
             unit=org.unit_a,
             course=trust_course,

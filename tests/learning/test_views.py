@@ -5,13 +5,7 @@ import pytest
 from learning import services
 from learning.models import Certificate, Enrolment, QuizAttempt, Reflection, VideoProgress
 
-from .conftest import correct_option_values, make_course
-
-
-@pytest.fixture
-def learner_client(client, org):
-    client.force_login(org.employee_a)
-    return client
+from .factories import correct_option_values, make_course
 
 
 def test_lessons_need_sign_in_and_courses_do_not(client, course, lessons):

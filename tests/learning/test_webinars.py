@@ -145,24 +145,18 @@ def test_beat_task_sends_the_due_reminders(live, monkeypatch):
 # --- Views ---
 
 
-@pytest.fixture
-def learner(client, org):
-    client.force_login(org.employee_a)
-    return client
-
-
-def test_lesson_page_offers_registration_and_shows_the_place(learner, org, live):
-    page = learner.get(live.url).content.decode()
+def test_lesson_page_offers_registration_and_shows_the_place(learner_client, org, live):
+    page = learner_client.get(live.url).content.decode()
     assert "2 / 2" in page or "2 of 2" in page or "2/2" in page or "2 paikasta 2" in page
-    response = learner.post(f"/fi/learning/webinars/{live.pk}/register/")
+    response = learner_client.post(f"/fi/learning/webinars/{live.pk}/register/")
     assert response.status_code == 302
-    page = learner.get(live.url).content.decode()
+    page = learner_client.get(live.url).content.decode()
     assert "Sinulla on paikka" in page
     assert WebinarRegistration.objects.get(user=org.employee_a).status == Status.REGISTERED
 
 
-def test_calendar_file_parses_with_the_webinars_time(learner, live):
-    response = learner.get(f"/fi/learning/webinars/{live.pk}/calendar.ics")
+def test_calendar_file_parses_with_the_webinars_time(learner_client, live):
+    response = learner_client.get(f"/fi/learning/webinars/{live.pk}/calendar.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
@@ -175,16 +169,16 @@ def test_calendar_file_parses_with_the_webinars_time(learner, live):
     assert str(event["location"]) == live.place
 
 
-def test_calendar_and_registration_of_a_non_webinar_are_404(learner, lessons):
+def test_calendar_and_registration_of_a_non_webinar_are_404(learner_client, lessons):
     reading = lessons["lukeminen"]
-    assert learner.get(f"/fi/learning/webinars/{reading.pk}/calendar.ics").status_code == 404
-    assert learner.post(f"/fi/learning/webinars/{reading.pk}/register/").status_code == 404
-    assert learner.post("/fi/learning/webinars/999999/register/").status_code == 404
+    assert learner_client.get(f"/fi/learning/webinars/{reading.pk}/calendar.ics").status_code == 404
+    assert learner_client.post(f"/fi/learning/webinars/{reading.pk}/register/").status_code == 404
+    assert learner_client.post("/fi/learning/webinars/999999/register/").status_code == 404
     assert not WebinarRegistration.objects.exists()
 
 
-def test_registration_needs_sign_in_and_post(client, learner, live):
-    assert learner.get(f"/fi/learning/webinars/{live.pk}/register/").status_code == 405
+def test_registration_needs_sign_in_and_post(client, learner_client, live):
+    assert learner_client.get(f"/fi/learning/webinars/{live.pk}/register/").status_code == 405
     client.logout()
     response = client.post(f"/fi/learning/webinars/{live.pk}/register/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

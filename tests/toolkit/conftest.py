@@ -4,7 +4,7 @@ import uuid
 
 import psycopg
 import pytest
-from django.core.cache import cache
+from django.conf import settings
 
 from tests.toolkit.processes import (
     EMAIL,
@@ -22,27 +22,24 @@ from tests.toolkit.processes import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """allauth keeps its rate limits and used TOTP codes in the cache (LocMemCache in tests):
-    each test starts with none, so one test's failed logins do not lock out the next."""
-    cache.clear()
-    yield
-    cache.clear()
+@pytest.fixture
+def admin_client(client, org):
+    """An administrator in the Wagtail admin, reading it in English (instead of pytest-django's
+    superuser of the same name)."""
+    org.administrator.preferred_language = "en"
+    org.administrator.save()
+    client.force_login(org.administrator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 @pytest.fixture
-def production_env():
+def production_env(request):
     """(environment, two free ports) for processes with the production settings, on a fresh
     PostgreSQL database of the test's own, dropped afterwards."""
     name = f"arvokas_prodtest_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.fail(
-            f"PostgreSQL is not running at {SERVER}: start it with "
-            "'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'"
-        )
+    assert request.node.get_closest_marker("postgres"), "mark the test `postgres`"
+    admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=3)
     admin.execute(f'CREATE DATABASE "{name}"')
     ports = [free_port(), free_port()]
     env = {

@@ -4,6 +4,7 @@ test (fixtures in conftest.py)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -19,6 +20,21 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 EMAIL, PASSWORD = "prod.test@example.org", "a-long-password-for-prod"
+
+
+@functools.cache
+def postgres_unreachable() -> str:
+    """Why the test PostgreSQL server (SERVER) cannot be used, or "" when it answers."""
+    import psycopg
+
+    try:
+        psycopg.connect(SERVER, connect_timeout=3).close()
+    except psycopg.OperationalError as error:
+        return (
+            f"PostgreSQL is not running at {SERVER} ({str(error).strip().splitlines()[0]}): start "
+            "it with 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'"
+        )
+    return ""
 
 
 def free_port() -> int:

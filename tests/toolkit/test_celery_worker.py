@@ -14,6 +14,8 @@ from celery import Celery
 from tests.toolkit.processes import REDIS as REDIS_URL
 from tests.toolkit.processes import celery, stop
 
+pytestmark = pytest.mark.process
+
 
 @pytest.fixture
 def redis_url():
@@ -32,7 +34,7 @@ def worker(redis_url):
     queue = f"test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "toolkit.settings.base",
+        "DJANGO_SETTINGS_MODULE": "toolkit.settings.dev",
         "CELERY_BROKER_URL": redis_url,
         "CELERY_RESULT_BACKEND": redis_url,
         "DATABASE_URL": "sqlite:///:memory:",

@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -34,15 +33,6 @@ def test_ordinary_cells_are_written_as_they_are(cell):
 def test_wagtail_exports_write_rows_through_the_neutralising_method():
     # Fails when a Wagtail upgrade renames the method its exports write CSV rows with.
     assert SpreadsheetExportMixin.write_csv_row is _neutralised_csv_row
-
-
-@pytest.fixture
-def admin_client(client, org):
-    org.administrator.preferred_language = "en"
-    org.administrator.save()
-    client.force_login(org.administrator)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def test_site_history_csv_neutralises_a_hostile_name(admin_client, org):

@@ -3,9 +3,12 @@ Retry-After) and /healthz says 503, instead of a 500. A real app server against 
 
 import os
 
+import pytest
 import requests
 
 from tests.toolkit.processes import ROOT, app_server, free_port, stop, wait_until_serving
+
+pytestmark = pytest.mark.process
 
 
 def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():
@@ -13,7 +16,7 @@ def test_pages_and_healthz_answer_503_while_the_database_is_unreachable():
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "toolkit.settings.base",
+        "DJANGO_SETTINGS_MODULE": "toolkit.settings.dev",
         "DEBUG": "false",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:1/unreachable",  # nothing listens there
     }

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 import requests
 from psycopg import sql
 
@@ -29,6 +30,8 @@ from tests.toolkit.processes import (
     wait_for,
     wait_until_serving,
 )
+
+pytestmark = [pytest.mark.process, pytest.mark.postgres]
 
 ADMIN = "yllapito@example.org"
 

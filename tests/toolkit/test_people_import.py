@@ -377,16 +377,6 @@ def test_unit_deleted_between_preview_and_commit_fails_the_import_and_writes_not
 UPLOAD = "/cms/people-import/"
 
 
-@pytest.fixture
-def admin_client(client, org):
-    """An administrator in the Wagtail admin, reading it in English."""
-    org.administrator.preferred_language = "en"
-    org.administrator.save()
-    client.force_login(org.administrator)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
-
 def upload(client, data: bytes, name: str = "people.csv"):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data, "text/csv")})
 

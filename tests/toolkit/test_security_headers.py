@@ -10,7 +10,7 @@ import sys
 import pytest
 from django.test import Client, override_settings
 
-from tests.assessments.results_data import add_responses, closed_round, framework_version
+from tests.assessments.factories import add_responses, closed_round, framework_version
 from tests.toolkit.test_production import PRODUCTION_ENV, ROOT, manage
 
 EVERY_RESPONSE = {

@@ -21,7 +21,7 @@ def make_site_url(*arguments: str, **environment: str) -> str:
     clean = {
         "PATH": os.environ["PATH"],
         "HOME": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "toolkit.settings.base",
+        "DJANGO_SETTINGS_MODULE": "toolkit.settings.dev",
         **environment,
     }
     result = subprocess.run(

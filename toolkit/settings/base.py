@@ -1,7 +1,9 @@
-"""Settings shared by every environment.
+"""Settings shared by every environment, neutral: DEBUG off, no demo mode, no secret key.
 
-The embedded default needs no server: SQLite, in-process (eager) Celery, e-mail on the console.
-Every value can be overridden from the environment; `.env.example` lists them all.
+Each environment is a module on top of this one: `dev` (manage.py's default, `make run`: DEBUG,
+demo mode and a placeholder key), `test` (the suite) and `production` (docs/deploy.md). Without a
+server: SQLite, in-process (eager) Celery, e-mail on the console. Every value can be overridden
+from the environment; `.env.example` lists them all (tests/toolkit/test_env_example.py).
 """
 
 from pathlib import Path
@@ -15,15 +17,16 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-SECRET_KEY = env("SECRET_KEY", default="insecure-embedded-default-only-for-a-first-look")
+# No placeholder here: unset, Django refuses to start with a message naming SECRET_KEY.
+SECRET_KEY = env("SECRET_KEY", default="")
 # The secret that seals answers and drafts (assessments.sealing). Empty: derived from SECRET_KEY.
 # Never stored in the database; changing it while a round is open makes its answers unreadable.
 ANSWER_SEALING_KEY = env("ANSWER_SEALING_KEY", default="")
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # True only for the demo site: the README's demo logins are printed and MFA is not forced.
-DEMO_MODE = env.bool("DEMO_MODE", default=True)
+DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
 INSTALLED_APPS = [
     "toolkit",

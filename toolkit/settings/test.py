@@ -7,6 +7,8 @@ import tempfile
 from .base import *  # noqa: F403
 from .base import env
 
+# base has no key (production must bring its own); the suite's sessions and sealing need one.
+SECRET_KEY = env("SECRET_KEY", default="insecure-embedded-default-only-for-a-first-look")
 DEBUG = False
 DEMO_MODE = False
 REQUIRE_MFA_FOR_ADMINS = False

@@ -1,4 +1,5 @@
-"""Small builders for results tests: framework versions, closed rounds and anonymous answers.
+"""Builders for the assessment tests: framework versions, closed rounds, anonymous answers, and
+complete submissions and form data for the answering tests.
 
 Rows are made straight with the models (bulk_create), so the tests do not depend on services."""
 
@@ -18,6 +19,7 @@ from assessments.models import (
     Value,
     ValueKey,
 )
+from assessments.services.answering import Submission
 from toolkit.models import Unit
 
 Score = int | None
@@ -91,3 +93,22 @@ def add_responses(
 
 def invite(round: AssessmentRound, users) -> None:
     Invitation.objects.bulk_create([Invitation(round=round, user=u) for u in users])
+
+
+def full_submission(round: AssessmentRound, score: int | None = 4, **texts) -> Submission:
+    statements = Statement.objects.filter(value__version=round.framework_version_id)
+    values = Value.objects.filter(version=round.framework_version_id)
+    return Submission(
+        role="staff",
+        scores={s.pk: score for s in statements},
+        texts={(v.pk, kind): text for v in values for kind, text in texts.items()},
+    )
+
+
+def form_data(round: AssessmentRound, score: str = "4", action: str = "submit", **extra) -> dict:
+    """POST data of the answer form with every statement answered."""
+    data = {"action": action, "role": "staff"}
+    for statement in Statement.objects.filter(value__version=round.framework_version_id):
+        data[f"s{statement.pk}"] = score
+    data.update(extra)
+    return data

@@ -1,15 +1,14 @@
-"""A small course built directly (not from the demo texts): a reading lesson, a lesson with a
-quiz, a recorded webinar and an optional live webinar."""
+"""Builders for the learning tests: a small course built directly (not from the demo texts) with a
+reading lesson, a lesson with a quiz, a recorded webinar and an optional live webinar; the
+answers of its quiz."""
 
 import datetime
 
-import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from cms.models import HomePage
 from learning.models import CourseIndexPage, CoursePage, LessonPage
 
 SINGLE = {
@@ -43,22 +42,6 @@ def publish(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def home(db) -> HomePage:
-    locale = Locale.objects.get_or_create(language_code="fi")[0]
-    root = Page.get_first_root_node()
-    home = publish(root, HomePage(title="Koti", slug="koti-testi", locale=locale))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    return home
-
-
-@pytest.fixture
-def course_index(home) -> CourseIndexPage:
-    return publish(home, CourseIndexPage(title="Kurssit", slug="kurssit"))
 
 
 def make_course(index: CourseIndexPage, slug: str = "kurssi", title: str = "HyvÃ¤ kohtaaminen"):
@@ -109,16 +92,6 @@ def make_course(index: CourseIndexPage, slug: str = "kurssi", title: str = "HyvÃ
     for lesson in lessons:
         publish(course, lesson)
     return course
-
-
-@pytest.fixture
-def course(course_index) -> CoursePage:
-    return make_course(course_index)
-
-
-@pytest.fixture
-def lessons(course) -> dict[str, LessonPage]:
-    return {page.slug: page for page in LessonPage.objects.child_of(course).order_by("path")}
 
 
 def correct_answers(lesson: LessonPage) -> dict[str, list[int]]:
