@@ -71,18 +71,23 @@ def unit_ancestors(*, unit: Unit) -> list[Unit]:
     return [by_id[pk] for pk in reversed(chain)]
 
 
-def unit_descendant_ids(*, unit: Unit) -> set[int]:
-    """Ids of every unit below this one (not the unit itself), in one query."""
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    found, stack = set(), list(children.get(unit.pk, []))
+def subtree_ids(children: dict[int | None, list[int]], roots) -> set[int]:
+    """The roots and every unit below them, given each unit's children (a tree read once)."""
+    found, stack = set(), list(roots)
     while stack:
         pk = stack.pop()
         if pk not in found:
             found.add(pk)
             stack.extend(children.get(pk, []))
     return found
+
+
+def unit_descendant_ids(*, unit: Unit) -> set[int]:
+    """Ids of every unit below this one (not the unit itself), in one query."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    return subtree_ids(children, children.get(unit.pk, []))
 
 
 def unit_members(*, unit: Unit) -> QuerySet[Membership]:

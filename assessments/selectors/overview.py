@@ -32,6 +32,7 @@ from django.utils import timezone
 from toolkit import permissions as toolkit_permissions
 from toolkit.models import Unit
 from toolkit.numbers import percent_of, rounded
+from toolkit.selectors import subtree_ids
 
 from ..anonymity import current_threshold, threshold_for
 from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
@@ -157,16 +158,6 @@ def _latest_two_rounds(unit_ids: list[int] | None) -> dict[int, list[dict]]:
     return by_unit
 
 
-def _subtree(children: dict[int | None, list[int]], roots) -> set[int]:
-    found, stack = set(), list(roots)
-    while stack:
-        pk = stack.pop()
-        if pk not in found:
-            found.add(pk)
-            stack.extend(children.get(pk, []))
-    return found
-
-
 def _scope(viewer, units: dict[int, Unit]) -> set[int]:
     """Ids of the units the viewer oversees (see the module docstring)."""
     if toolkit_permissions.is_administrator(viewer):
@@ -175,7 +166,7 @@ def _scope(viewer, units: dict[int, Unit]) -> set[int]:
     for unit in units.values():
         children[unit.parent_id].append(unit.pk)
     led = toolkit_permissions.units_led_by(viewer).values_list("pk", flat=True)
-    return _subtree(children, [pk for pk in led if pk in units])
+    return subtree_ids(children, [pk for pk in led if pk in units])
 
 
 def _shown(round: dict, threshold: int) -> bool:
@@ -247,7 +238,7 @@ def organisation_overview(
         children[units[pk].parent_id].append(pk)
     areas = sorted((units[pk] for pk in scope if children.get(pk)), key=lambda u: u.name.casefold())
     area = units[area_id] if area_id in scope and children.get(area_id) else None
-    shown = _subtree(children, [area.pk]) if area else scope
+    shown = subtree_ids(children, [area.pk]) if area else scope
 
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
     rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
