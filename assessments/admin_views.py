@@ -19,12 +19,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
-from toolkit.audit import audit_record
-from toolkit.models import AuditEvent
-
 from . import permissions
 from .models import AnonymitySettings, FrameworkVersion, ValueKey
-from .services import frameworks
+from .services import anonymity_settings, frameworks
 
 VALUE_ORDER = {key: index for index, key in enumerate(ValueKey.values)}
 
@@ -247,24 +244,13 @@ class AnonymitySettingsIndexView(generic.IndexView):
         return redirect(self.edit_url_name, row.pk)
 
 
-def _audit_threshold(request, old: int | None, new: int) -> None:
-    """Every change of k goes to the audit log: who lowered or raised it, from what to what."""
-    if old != new:
-        audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.THRESHOLD_CHANGE,
-            message="threshold_set" if old is None else "threshold_changed",
-            params={"old": old, "new": new},
-        )
-
-
 class AnonymitySettingsCreateView(generic.CreateView):
     """The first (and only) row; setting k is logged like any later change."""
 
     def save_instance(self):
-        instance = super().save_instance()
-        _audit_threshold(self.request, None, instance.threshold)
-        return instance
+        return anonymity_settings.threshold_save(
+            settings=self.form.save(commit=False), by=self.request.user
+        )
 
 
 class AnonymitySettingsEditView(generic.EditView):
@@ -275,11 +261,6 @@ class AnonymitySettingsEditView(generic.EditView):
         return capfirst(AnonymitySettings._meta.verbose_name_plural)
 
     def save_instance(self):
-        old = (
-            AnonymitySettings.objects.filter(pk=self.object.pk)
-            .values_list("threshold", flat=True)
-            .first()
+        return anonymity_settings.threshold_save(
+            settings=self.form.save(commit=False), by=self.request.user
         )
-        instance = super().save_instance()
-        _audit_threshold(self.request, old, instance.threshold)
-        return instance

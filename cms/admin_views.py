@@ -6,14 +6,12 @@ from django.shortcuts import render
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from toolkit import permissions
-
-from . import selectors
+from . import permissions, selectors
 
 
 def translation_status(request):
     """Every Finnish page with its Swedish and English state, for trainers and reviewers."""
-    if not permissions.can_access_cms(request.user):
+    if not permissions.can_see_translation_status(request.user):
         raise PermissionDenied
     return render(
         request,

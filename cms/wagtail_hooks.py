@@ -9,11 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
-from toolkit import permissions
-
-from . import admin_views, services
+from . import admin_views, permissions, services
 from .models import AccessibilityFeedback
+
+# Registered before the viewset asks for a policy, so Wagtail never falls back to the model
+# permissions of the administrators' group (which a stray grant would extend to others).
+register_permission_policy(
+    AccessibilityFeedback, permissions.AccessibilityFeedbackPolicy(AccessibilityFeedback)
+)
 
 # The name of the translation editor's "Send to review" button (templates/wagtail_localize/...).
 SUBMIT_TRANSLATION_FIELD = "cms-submit-translation"
@@ -64,7 +69,7 @@ def submit_translation_for_review(request, page):
 
 class ContentStaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return permissions.can_access_cms(request.user)
+        return permissions.can_see_translation_status(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -29,15 +29,11 @@ def _managed_unit(request, code: str) -> Unit:
     return unit_or_404(request, code, may=permissions.can_manage_training_of)
 
 
-def _language() -> str:
-    return active_language()
-
-
 @login_required
 @require_GET
 def unit_training(request, code: str):
     unit = _managed_unit(request, code)
-    reports = training.unit_training_report(unit=unit, language=_language())
+    reports = training.unit_training_report(unit=unit, language=active_language())
     return render(
         request,
         "learning/unit_training.html",
@@ -45,7 +41,7 @@ def unit_training(request, code: str):
             "unit": unit,
             "reports": reports,
             "recommendations": recommendations.unit_recommendations(
-                unit=unit, language=_language()
+                unit=unit, language=active_language()
             ),
             "today": timezone.localdate(),
         },
@@ -60,7 +56,7 @@ def unit_training_csv(request, code: str):
     unit = _managed_unit(request, code)
     rows: list[list] = [[_("Unit"), unit.name], []]
     rows.append([_("Course"), _("Deadline"), _("Name"), _("E-mail"), _("Status"), _("Completed")])
-    for report in training.unit_training_report(unit=unit, language=_language()):
+    for report in training.unit_training_report(unit=unit, language=active_language()):
         title = report.course.title if report.course else ""
         for row in report.rows:
             rows.append(
@@ -86,11 +82,11 @@ def unit_training_csv(request, code: str):
 def assignment_new(request, code: str):
     """Assign a course; `?course=<id>` preselects one (from a recommendation)."""
     unit = _managed_unit(request, code)
-    courses = training.live_courses(language=_language())
+    courses = training.live_courses(language=active_language())
     members = training.unit_people(unit=unit)
     chosen = request.POST.get("course") or request.GET.get("course")
     recommendation = recommendations.recommendation_for(
-        unit=unit, course_id=chosen, language=_language()
+        unit=unit, course_id=chosen, language=active_language()
     )
     form = AssignmentForm(
         request.POST if request.method == "POST" else None,
@@ -150,7 +146,7 @@ def assignment_withdraw(request, code: str, pk: int):
         return redirect("learning:unit_training", code=unit.code)
     report = next(
         r
-        for r in training.unit_training_report(unit=unit, language=_language())
+        for r in training.unit_training_report(unit=unit, language=active_language())
         if r.assignment.pk == assignment.pk
     )
     return render(request, "learning/assignment_withdraw.html", {"unit": unit, "report": report})

@@ -1,13 +1,18 @@
 """Accessibility and content feedback: stored, administrators told by e-mail, the sender told the
-answer comes within 14 days; robots, floods and bad input are turned away clearly."""
+answer comes within 14 days; robots, floods and bad input are turned away clearly. Only
+administrators read it in the admin (cms.permissions), whatever model permissions others hold."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
+from wagtail.permissions import policy_registry
 
+from cms import permissions as cms_permissions
 from cms.models import AccessibilityFeedback
 from cms.views import FEEDBACK_LIMIT_PER_HOUR
+from toolkit.permissions import AdministratorsOnlyPolicy
 
 GOOD = {
     "message": "Kuvaajan värit erottuvat huonosti toisistaan.",
@@ -106,3 +111,52 @@ def test_trainers_do_not_see_the_feedback(client, org):
     response = client.get(reverse("accessibility_feedback:index"))
     assert response.status_code in (302, 403)
     assert "Yksityinen viesti." not in response.text
+
+
+@pytest.fixture
+def stray_trainer(org):
+    """A trainer (who reaches the admin) given every model permission on the feedback by hand:
+    the model permissions alone must not let them in."""
+    org.trainer.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="cms", content_type__model="accessibilityfeedback"
+        )
+    )
+    return org.trainer
+
+
+def test_the_feedback_has_the_administrators_policy(db):
+    policy = policy_registry.get_by_type(AccessibilityFeedback)
+    assert isinstance(policy, cms_permissions.AccessibilityFeedbackPolicy)
+    assert isinstance(policy, AdministratorsOnlyPolicy)
+
+
+def test_model_permissions_alone_do_not_open_the_feedback(client, org, stray_trainer):
+    feedback = AccessibilityFeedback.objects.create(message="Yksityinen viesti.")
+    client.force_login(stray_trainer)
+    for url in (
+        reverse("accessibility_feedback:index"),
+        reverse("accessibility_feedback:edit", args=[feedback.pk]),
+        reverse("accessibility_feedback:inspect", args=[feedback.pk]),
+        reverse("accessibility_feedback:delete", args=[feedback.pk]),
+    ):
+        response = client.get(url)
+        assert (response.status_code, response.url) == (302, "/cms/"), url
+    edit_url = reverse("accessibility_feedback:edit", args=[feedback.pk])
+    assert client.post(edit_url, {"answered": "on"}).url == "/cms/"
+    assert client.post(reverse("accessibility_feedback:delete", args=[feedback.pk])).url == "/cms/"
+    feedback.refresh_from_db()
+    assert not feedback.answered
+    home = client.get("/cms/")
+    assert reverse("accessibility_feedback:index") not in home.text
+
+
+def test_the_translation_status_is_for_the_content_staff(client, org):
+    url = reverse("cms_translation_status")
+    client.force_login(org.trainer)
+    assert client.get(url).status_code == 200
+    client.force_login(org.employee_a)
+    assert client.get(url).status_code in (302, 403)
+    assert not cms_permissions.can_see_translation_status(org.employee_a)
+    assert cms_permissions.can_read_feedback(org.administrator)
+    assert not cms_permissions.can_read_feedback(org.trainer)
