@@ -200,6 +200,7 @@ def axe_violations(page: Page) -> list[dict]:
     """Run axe-core (WCAG 2.1 A and AA rules and best practices) on the page as it is now."""
     # Evaluated through the DevTools protocol, which the page's CSP does not govern; a <script>
     # tag with the code inline would be refused by script-src 'self'.
+    page.wait_for_load_state()  # a page still loading after a click has no document to check
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE())
     result = page.evaluate(

@@ -3,6 +3,7 @@ the report change when an employee completes it; an employee registers for the l
 a trainer marks attendance; a trainer reads the analytics. axe-core on every page, fi and sv."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -130,6 +131,8 @@ def test_trainer_reads_the_learning_analytics(page: Page, demo_course_unstarted,
     assert_accessible(page)
     screenshot(page, f"analytics-{language}")
     page.get_by_role("link", name=in_language(demo_course_unstarted, language).title).click()
+    # The course's page, not the list still being left: axe must not run mid-navigation.
+    expect(page).to_have_url(re.compile(r"/learning/analytics/\d+/$"))
     assert_accessible(page)
     screenshot(page, f"analytics-course-{language}")
     expect(page.locator("dl.stats")).to_contain_text("3")
