@@ -54,12 +54,10 @@ def org(db) -> Organisation:
 
 
 def pytest_runtest_setup(item):
-    """Tests marked `postgres` need a PostgreSQL server: without one they are skipped, saying why
-    and how to start it, except where TEST_REQUIRE_POSTGRES is set (CI), where they fail."""
+    """Tests marked `postgres` need a PostgreSQL server: without one they fail at once, saying
+    why and how to start it (the suite skips nothing, so a missing server cannot hide)."""
     if item.get_closest_marker("postgres") and (reason := postgres_unreachable()):
-        if os.environ.get("TEST_REQUIRE_POSTGRES"):
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        pytest.fail(reason, pytrace=False)
 
 
 @pytest.fixture(autouse=True)
