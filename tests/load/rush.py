@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util import Retry
 
 QUESTION = re.compile(r'name="(s\d+)"')
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -99,6 +101,10 @@ def employee(bases, round_id: int, session_key: str, start_at: float, tally: Tal
 def browser(bases, until: float, tally: Tally) -> None:
     pages = itertools.cycle(random.sample(BROWSED, len(BROWSED)))
     session = requests.Session()
+    # As a browser does: a GET whose kept-alive connection the server closed just then is sent
+    # once more on a new one. A server that fails fails the retry too.
+    retry_once = HTTPAdapter(max_retries=Retry(total=1, connect=1, read=1, status=0, redirect=0))
+    session.mount("http://", retry_once)
     while time.monotonic() < until:
         url = random.choice(bases) + next(pages)
         _timed(tally, lambda url=url: session.get(url, timeout=30), (200,), "browse")

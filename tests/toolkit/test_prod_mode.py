@@ -121,6 +121,7 @@ def test_with_redis_down_people_still_log_in_read_and_answer(
         stop(server)
 
 
+@pytest.mark.load
 def test_round_closing_rush_loses_no_answer(two_app_servers, production_env, tmp_path):
     """The load test's CI version: 200 signed-in employees each open the form, save a draft
     and submit within 30 seconds while 20 others browse, across both app servers. No request
