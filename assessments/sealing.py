@@ -66,11 +66,11 @@ def _draft_box() -> SecretBox:
     return SecretBox(_derived_key(b"arvokas-draft", b"drafts"))
 
 
-def _pad(data: object) -> bytes:
+def _pad(data: object, block: int = BLOCK) -> bytes:
     """JSON, compressed, framed with its length and padded with zeros to whole blocks."""
     packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 9)
     framed = len(packed).to_bytes(_LENGTH_BYTES, "big") + packed
-    return framed + bytes(-len(framed) % BLOCK)
+    return framed + bytes(-len(framed) % block)
 
 
 def _unpad(padded: bytes) -> object:
@@ -93,6 +93,26 @@ def answer_unseal(*, round_id: int, ciphertext: bytes) -> dict:
             "A sealed answer of round %s cannot be opened: ANSWER_SEALING_KEY (or SECRET_KEY, "
             "from which it is derived by default) differs from the key it was sealed with.",
             round_id,
+        )
+        raise SealingKeyError() from None
+    return _unpad(padded)
+
+
+def box_seal(*, purpose: str, context: str, payload: dict, block: int = BLOCK) -> bytes:
+    """Encrypt a payload for the key pair of (purpose, context), e.g. one unit's client answers
+    (feedback): anyone may seal, only the derived private key opens it. Padded to `block`."""
+    public_key = PrivateKey(_derived_key(purpose.encode(), context.encode())).public_key
+    return bytes(SealedBox(public_key).encrypt(_pad(payload, block)))
+
+
+def box_unseal(*, purpose: str, context: str, ciphertext: bytes) -> dict:
+    """Open what `box_seal` sealed for (purpose, context); SealingKeyError if the key cannot."""
+    try:
+        private_key = PrivateKey(_derived_key(purpose.encode(), context.encode()))
+        padded = SealedBox(private_key).decrypt(bytes(ciphertext))
+    except CryptoError:
+        logger.error(
+            "A sealed %s payload (%s) cannot be opened: the key has changed.", purpose, context
         )
         raise SealingKeyError() from None
     return _unpad(padded)

@@ -44,6 +44,9 @@ value_panels = [
     FieldPanel("description_fi"),
     FieldPanel("description_sv"),
     FieldPanel("description_en"),
+    FieldPanel("client_statement_fi"),
+    FieldPanel("client_statement_sv"),
+    FieldPanel("client_statement_en"),
     InlinePanel("statements", panels=statement_panels, heading=_("Statements")),
 ]
 

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("toolkit", "assessments", "learning", "cms")
+APPS = ("toolkit", "assessments", "learning", "cms", "feedback")
 NOT_CODE = {"__init__.py", "__pycache__", "migrations", "static", "templates"}
 
 

@@ -34,6 +34,7 @@ urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("p/", include("feedback.public_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include(app_urls)),
     path("assessments/", include("assessments.urls")),
     path("learning/", include("learning.urls")),
+    path("feedback/", include("feedback.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
 )

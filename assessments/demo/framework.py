@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from ..models import Framework, FrameworkVersion, Statement, Value
+from .client_texts import CLIENT_STATEMENTS
 from .framework_texts import DEMO_VALUES, FRAMEWORK_NAME
 
 
@@ -21,7 +22,19 @@ def seed_demo_framework() -> FrameworkVersion:
         )
         if created:
             _create_values(version)
+        else:
+            _fill_client_statements(version)
     return version
+
+
+def _fill_client_statements(version: FrameworkVersion) -> None:
+    """A demo database made before clients rated the values gets their statements."""
+    for demo in DEMO_VALUES:
+        Value.objects.filter(version=version, key=demo.key, client_statement_fi="").update(
+            client_statement_fi=CLIENT_STATEMENTS[demo.key][0],
+            client_statement_sv=CLIENT_STATEMENTS[demo.key][1],
+            client_statement_en=CLIENT_STATEMENTS[demo.key][2],
+        )
 
 
 def _create_values(version: FrameworkVersion) -> None:
@@ -36,6 +49,9 @@ def _create_values(version: FrameworkVersion) -> None:
             description_fi=demo.description[0],
             description_sv=demo.description[1],
             description_en=demo.description[2],
+            client_statement_fi=CLIENT_STATEMENTS[demo.key][0],
+            client_statement_sv=CLIENT_STATEMENTS[demo.key][1],
+            client_statement_en=CLIENT_STATEMENTS[demo.key][2],
         )
         Statement.objects.bulk_create(
             Statement(value=value, sort_order=s, text_fi=fi, text_sv=sv, text_en=en)

@@ -1,4 +1,5 @@
-"""Framework versions: the five values and their statements, in Finnish, Swedish and English.
+"""Framework versions: the five values, their staff statements and the one statement a value that
+clients rate, in Finnish, Swedish and English.
 
 A version is frozen once a round uses it, so old rounds stay comparable; the value keys
 (toolkit.values.ValueKey) stay the same across versions.
@@ -89,8 +90,19 @@ class Value(ClusterableModel):
     description_fi = models.TextField(_("description in Finnish"), blank=True)
     description_sv = models.TextField(_("description in Swedish"), blank=True)
     description_en = models.TextField(_("description in English"), blank=True)
+    # What the unit's clients rate for this value (the feedback app's form), in plain language.
+    client_statement_fi = models.CharField(
+        _("client statement in Finnish"), max_length=300, blank=True
+    )
+    client_statement_sv = models.CharField(
+        _("client statement in Swedish"), max_length=300, blank=True
+    )
+    client_statement_en = models.CharField(
+        _("client statement in English"), max_length=300, blank=True
+    )
     name = TranslatedText("name")
     description = TranslatedText("description")
+    client_statement = TranslatedText("client_statement")
 
     class Meta:
         verbose_name = _("value")

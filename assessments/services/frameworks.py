@@ -117,6 +117,9 @@ def copy_version(version: FrameworkVersion) -> FrameworkVersion:
                     description_fi=value.description_fi,
                     description_sv=value.description_sv,
                     description_en=value.description_en,
+                    client_statement_fi=value.client_statement_fi,
+                    client_statement_sv=value.client_statement_sv,
+                    client_statement_en=value.client_statement_en,
                 )
                 for value in values
             ]

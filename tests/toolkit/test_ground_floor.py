@@ -121,4 +121,5 @@ def test_personal_data_providers_are_asked_in_their_declared_order():
         "toolkit",
         "learning",
         "assessments",
+        "feedback",
     ]

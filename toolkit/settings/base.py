@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "assessments",
     "learning",
     "cms",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -324,6 +325,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "assessments-delete-stale-drafts": {
         "task": "assessments.tasks.delete_stale_drafts",
         "schedule": crontab(hour=3, minute=10),
+    },
+    # Client answers of the days before are unsealed into results shortly after midnight.
+    "feedback-unseal-client-answers": {
+        "task": "feedback.tasks.unseal_client_answers",
+        "schedule": crontab(hour=0, minute=20),
     },
     # Live webinars: a reminder to everyone with a place, within the 24 hours before the start.
     "learning-webinar-reminders": {

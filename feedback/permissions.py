@@ -1,0 +1,35 @@
+"""Who may do what with client feedback, in one place.
+
+The public form needs no login. A unit's supervisors manage its feedback link, poster and text
+messages and read its inbox, with the people they name as inbox readers (the inbox only);
+administrators everywhere. Client results follow the unit's staff results: whoever may see the
+unit's self-assessment results sees its clients' view beside them."""
+
+from __future__ import annotations
+
+from toolkit.models import Unit, User
+from toolkit.permissions import can_manage_unit, can_view_unit
+
+from .models import InboxReader
+
+
+def can_manage_feedback(user: User, unit: Unit) -> bool:
+    """The feedback link, the poster, the text message and the inbox's readers."""
+    return can_manage_unit(user, unit)
+
+
+def can_send_feedback_link(user: User, unit: Unit) -> bool:
+    """Any member of the unit may text the link to a client after a contact."""
+    return can_view_unit(user, unit)
+
+
+def can_read_inbox(user: User, unit: Unit) -> bool:
+    """The unit's supervisors and the people they named."""
+    if can_manage_feedback(user, unit):
+        return True
+    return user.is_authenticated and InboxReader.objects.filter(unit=unit, user=user).exists()
+
+
+def can_view_client_results(user: User, unit: Unit) -> bool:
+    """The unit's members see its client view, as they see its self-assessment results."""
+    return can_view_unit(user, unit)

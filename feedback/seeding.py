@@ -1,0 +1,15 @@
+"""Client feedback's demo and scale data (toolkit.seeding): a feedback link for every unit; the
+demo unit's clients' answers and messages; at scale, years of client answers."""
+
+from toolkit import seeding
+
+
+def demo() -> None:
+    from .services.links import links_ensure
+
+    links_ensure()
+
+
+def register() -> None:
+    # After self-assessment (200): the client statements are in its framework.
+    seeding.demo_register("feedback", order=400, seed=demo)
