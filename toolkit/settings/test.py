@@ -34,3 +34,4 @@ STORAGES = {
 }
 # The Redis the Celery worker test uses (started by the test against this URL).
 TEST_REDIS_URL = env("TEST_REDIS_URL", default="redis://127.0.0.1:6379/15")
+SMS_BACKEND = "toolkit.sms.LocmemBackend"
