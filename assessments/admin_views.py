@@ -54,6 +54,7 @@ class FrameworkVersionForm(WagtailAdminModelForm):
                     statement.cleaned_data.get("text_fi", "")
                     for statement in _kept_forms(form.formsets["statements"])
                 ),
+                client_statement_fi=form.cleaned_data.get("client_statement_fi", ""),
             )
             for form in _kept_forms(values)
         ]

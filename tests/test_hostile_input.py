@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from assessments.models import Statement, Value
 from tests.test_permission_matrix import fingerprint, url_of
 from tests.world import World
+from toolkit.values import ValueKey
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -45,6 +46,16 @@ def answer_fields(w: World) -> list[str]:
     )
 
 
+def client_feedback_fields(w: World) -> list[str]:
+    return [f"score_{key}" for key in ValueKey.values] + [
+        "recommend",
+        "better",
+        "contact",
+        "website",
+        "lang",
+    ]
+
+
 # URL name, who posts, and the fields of its form.
 FORMS = [
     ("cms:feedback", "anonymous", lambda w: ["message", "page_url", "email", "website"]),
@@ -74,6 +85,8 @@ FORMS = [
     ("learning:reflection_save", "employee_a", lambda w: ["text"]),
     ("learning:video_progress", "employee_a", lambda w: ["watched_share", "share"]),
     ("learning:verify", "anonymous", lambda w: ["code"]),
+    ("feedback_public:form", "anonymous", client_feedback_fields),
+    ("feedback_public:kiosk", "anonymous", client_feedback_fields),
     ("people_admin:erase", "administrator", lambda w: ["email", "confirm"]),
 ]
 

@@ -91,6 +91,10 @@ def url_kwargs(name: str, w: World) -> dict:
         "learning:analytics_course": {"pk": w.course.pk},
         "toolkit:invitation_accept": {"uidb36": "1", "key": "not-a-key"},
     }
+    if name.startswith("feedback_public:"):
+        from feedback.services.links import link_for
+
+        return {"code": link_for(w.org.unit_a).code}
     return by_name.get(name, {})
 
 
@@ -215,6 +219,12 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     "cms:search": ((200, 200, 200, 200, 200, 200), GET_ONLY),
     "cms:feedback": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),
     "cms:feedback_thanks": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    # The public client feedback form: for anyone, signed in or not (a POST without data is
+    # asked to answer something, and stores nothing).
+    "feedback_public:form": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),
+    "feedback_public:kiosk": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),
+    "feedback_public:thanks": ((200, 200, 200, 200, 200, 200), GET_ONLY),
+    "feedback_public:kiosk_thanks": ((200, 200, 200, 200, 200, 200), GET_ONLY),
     # Wagtail's document serving: a missing file is not found for anyone.
     "wagtaildocs_serve": ((404, 404, 404, 404, 404, 404), GET_ONLY),
 }

@@ -4,13 +4,18 @@ MFA for administrators, and the Content-Security-Policy."""
 from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import get_language
 
 from .permissions import is_administrator
 
 ADMIN_PREFIX = "/cms/"
+# The public client feedback pages (no login): they set no cookie at all, so no remembered
+# language either; the pages pick their language themselves.
+PUBLIC_PREFIX = "/p/"
 
 
 def remember_language(response, language: str) -> None:
@@ -86,6 +91,7 @@ class UserLanguageMiddleware:
         user = request.user  # login or logout in the view replaces it
         if (
             user.is_authenticated
+            and not request.path.startswith(PUBLIC_PREFIX)
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != user.preferred_language
         ):
             remember_language(response, user.preferred_language)
@@ -95,6 +101,19 @@ class UserLanguageMiddleware:
         if path.startswith((settings.STATIC_URL, "/healthz", "/i18n/")):
             return True
         return any(path == reverse(name) for name in self._MFA_EXEMPT_NAMES)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a page not found under the public feedback pages stays there: Django
+    would redirect it to a language-prefixed address (which Wagtail's catch-all pattern seems
+    to serve), away from the public page that says the feedback link is unknown."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(PUBLIC_PREFIX):
+            response.headers.setdefault("Content-Language", get_language())
+            patch_vary_headers(response, ("Accept-Language",))
+            return response
+        return super().process_response(request, response)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

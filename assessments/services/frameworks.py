@@ -21,16 +21,19 @@ MAX_STATEMENTS = 5
 
 @dataclass(frozen=True)
 class ValueDraft:
-    """What the publishing rule needs of one value: its key, Finnish name and statements."""
+    """What the publishing rule needs of one value: its key, Finnish name, statements and the
+    client statement (the sentence the unit's clients rate on the public feedback form)."""
 
     key: str
     name_fi: str
     statements_fi: tuple[str, ...]
+    client_statement_fi: str = ""
 
 
 def publish_problems(values: Iterable[ValueDraft]) -> list[str]:
     """Why a version with these values cannot be published (empty when it can): each of the five
-    values exactly once, each with 3–5 statements, every name and statement in Finnish."""
+    values exactly once, each with 3–5 statements, every name, statement and client statement in
+    Finnish (the client form of a published version asks every value)."""
     values = list(values)
     problems: list[str] = []
     keys = [value.key for value in values]
@@ -44,6 +47,10 @@ def publish_problems(values: Iterable[ValueDraft]) -> list[str]:
         label = labels.get(value.key, value.key)
         if not value.name_fi.strip():
             problems.append(_("The value “%(value)s” needs a Finnish name.") % {"value": label})
+        if not value.client_statement_fi.strip():
+            problems.append(
+                _("The value “%(value)s” needs a Finnish client statement.") % {"value": label}
+            )
         statements = [text for text in value.statements_fi if text.strip()]
         if len(value.statements_fi) > len(statements):
             problems.append(
@@ -71,6 +78,7 @@ def version_drafts(version: FrameworkVersion) -> list[ValueDraft]:
             key=value.key,
             name_fi=value.name_fi,
             statements_fi=tuple(s.text_fi for s in value.statements.all()),
+            client_statement_fi=value.client_statement_fi,
         )
         for value in values
     ]

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 _IDENTITY_CODE = re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers: +358 or a leading 0, then 6–12 digits with spaces or dashes between groups
-# (040 123 4567, 0401234567, +358 40 123 4567, (09) 123 456).
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s-]?|\(?0\d{1,3}\)?[\s-]?)\d(?:[\s-]?\d){4,10}\b")
+# (040 123 4567, 0401234567, +358 40 123 4567, +358 (0)40 123 4567, (09) 123 456).
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s-]?(?:\(0\)[\s-]?)?|\(?0\d{1,3}\)?[\s-]?)\d(?:[\s-]?\d){4,10}\b"
+)
 
 
 def scrub(text: str) -> str:

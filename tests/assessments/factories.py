@@ -28,12 +28,17 @@ Score = int | None
 def framework_version(
     *, number: int = 1, framework: Framework | None = None, statements: int = 3
 ) -> FrameworkVersion:
-    """A published version with the five values in ValueKey order, each with `statements`."""
+    """A published version with the five values in ValueKey order, each with `statements` and a
+    Finnish client statement (as the publishing rule asks)."""
     framework = framework or Framework.objects.create(name_fi="Arvot", name_en="Values")
     version = FrameworkVersion.objects.create(framework=framework, number=number, is_published=True)
     for order, key in enumerate(ValueKey):
         value = Value.objects.create(
-            version=version, key=key.value, sort_order=order, name_fi=f"{key.label} v{number}"
+            version=version,
+            key=key.value,
+            sort_order=order,
+            name_fi=f"{key.label} v{number}",
+            client_statement_fi=f"Asiakkaana koin: {key.label} v{number}",
         )
         for s in range(statements):
             Statement.objects.create(value=value, sort_order=s, text_fi=f"{key.value} {s + 1}")

@@ -62,6 +62,7 @@ def version_form_data(framework, number, *, published, values) -> dict[str, str]
         data |= {
             f"{prefix}-key": key,
             f"{prefix}-name_fi": name,
+            f"{prefix}-client_statement_fi": f"Asiakkaana: {name}" if name.strip() else "",
             f"{prefix}-statements-TOTAL_FORMS": str(len(statements)),
             f"{prefix}-statements-INITIAL_FORMS": "0",
             f"{prefix}-statements-MIN_NUM_FORMS": "0",
@@ -282,7 +283,10 @@ def test_publishing_an_incomplete_version_is_refused(client, org, unused, change
     )
     assert response.status_code == 200
     assert not FrameworkVersion.objects.filter(number=2).exists()
-    drafts = [frameworks.ValueDraft(key, name, tuple(texts)) for key, name, texts in values]
+    drafts = [
+        frameworks.ValueDraft(key, name, tuple(texts), f"Asiakkaana: {name}")
+        for key, name, texts in values
+    ]
     with translation.override("en"):
         assert problem in " ".join(frameworks.publish_problems(drafts))
     expected = in_language_of(response, lambda: frameworks.publish_problems(drafts)[0])
@@ -301,14 +305,34 @@ def test_the_same_value_twice_is_refused(client, org, unused):
 
 
 def test_publish_rule_requires_finnish_texts():
-    values = [frameworks.ValueDraft(key, "Nimi", ("a", "b", "c")) for key in ValueKey.values]
+    values = [
+        frameworks.ValueDraft(key, "Nimi", ("a", "b", "c"), "Minua kuunneltiin.")
+        for key in ValueKey.values
+    ]
     assert frameworks.publish_problems(values) == []
-    values[0] = frameworks.ValueDraft(ValueKey.DIGNITY, " ", ("a", "b", " "))
+    values[0] = frameworks.ValueDraft(ValueKey.DIGNITY, " ", ("a", "b", " "), " ")
     with translation.override("en"):
         problems = frameworks.publish_problems(values)
-    assert len(problems) == 2
+    assert len(problems) == 3
     assert "Finnish name" in problems[0]
-    assert "Finnish text" in problems[1]
+    assert "Finnish client statement" in problems[1]
+    assert "Finnish text" in problems[2]
+
+
+def test_a_version_without_client_statements_cannot_be_published(client, org, unused):
+    """The public feedback form asks every value's client statement, so a published version
+    must have each in Finnish."""
+    values = complete_values()
+    data = version_form_data(unused.framework, 2, published=True, values=values)
+    data["values-2-client_statement_fi"] = " "
+    client.force_login(org.administrator)
+    response = client.post(f"{VERSIONS}new/", data)
+    assert response.status_code == 200
+    assert not FrameworkVersion.objects.filter(number=2).exists()
+    Value.objects.filter(version=unused, key=ValueKey.TRUST).update(client_statement_fi="")
+    FrameworkVersion.objects.filter(pk=unused.pk).update(is_published=False)
+    with pytest.raises(ValidationError):
+        frameworks.version_publish(version=unused)
 
 
 def test_version_publish_service_refuses_an_incomplete_version(unused):

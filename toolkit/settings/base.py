@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "toolkit.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -367,6 +367,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DRAFT_RETENTION_DAYS = env.int("DRAFT_RETENTION_DAYS", default=60)
 # Largest CSV of people an administrator may upload (bytes).
 PEOPLE_IMPORT_MAX_BYTES = env.int("PEOPLE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+# The public client feedback form (/p/<code>/), held off abuse without a login (feedback/services/
+# limits.py): pages per address, answers per address and unit (the form; a kiosk tablet serves a
+# whole waiting room), answers per unit in a burst, and the hourly cap a supervisor sees trip.
+FEEDBACK_RATE_PAGES_PER_ADDRESS = env("FEEDBACK_RATE_PAGES_PER_ADDRESS", default="120/m")
+FEEDBACK_RATE_ANSWERS_PER_ADDRESS = env("FEEDBACK_RATE_ANSWERS_PER_ADDRESS", default="10/h")
+FEEDBACK_RATE_KIOSK_ANSWERS_PER_ADDRESS = env(
+    "FEEDBACK_RATE_KIOSK_ANSWERS_PER_ADDRESS", default="120/h"
+)
+FEEDBACK_RATE_ANSWERS_PER_UNIT = env("FEEDBACK_RATE_ANSWERS_PER_UNIT", default="60/m")
+FEEDBACK_UNIT_HOURLY_CAP = env.int("FEEDBACK_UNIT_HOURLY_CAP", default=300)
 
 LOGGING = {
     "version": 1,
