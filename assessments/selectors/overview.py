@@ -36,6 +36,7 @@ from toolkit.selectors import subtree_ids
 
 from ..anonymity import current_threshold, threshold_for
 from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
+from ..report_parts import OverviewFigure, OverviewUnit, overview_additions
 from .aggregates import response_count_subquery
 from .result_types import Change
 from .suppression import closed_round_means
@@ -75,7 +76,9 @@ class OverviewRow:
     unit: Unit
     round_pk: int | None = None
     round_title: str = ""
+    opens_on: datetime.date | None = None
     closes_on: datetime.date | None = None
+    round_threshold: int | None = None  # the round's own k (today's, or its k at closing)
     response_count: int = 0
     invited_count: int = 0
     suppressed: bool = False
@@ -150,7 +153,9 @@ def _latest_two_rounds(unit_ids: list[int] | None) -> dict[int, list[dict]]:
         )
         .filter(rank__lte=2)
         .order_by("unit_id", "rank")
-        .values("pk", "unit_id", "title", "closes_on", "n", "invited", "closed_threshold")
+        .values(
+            "pk", "unit_id", "title", "opens_on", "closes_on", "n", "invited", "closed_threshold"
+        )
     )
     by_unit: dict[int, list[dict]] = defaultdict(list)
     for row in ranked:
@@ -191,7 +196,9 @@ def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> O
         unit=unit,
         round_pk=latest["pk"],
         round_title=latest["title"],
+        opens_on=latest["opens_on"],
         closes_on=latest["closes_on"],
+        round_threshold=threshold_for(latest["closed_threshold"], current=threshold),
         response_count=latest["n"],
         invited_count=latest["invited"],
         suppressed=suppressed,
@@ -266,3 +273,60 @@ def organisation_overview(
         sort=key,
         descending=descending,
     )
+
+
+# --- What other apps add to the page's rows (assessments.report_parts) -------------------------
+
+
+@dataclass(frozen=True)
+class AddedRow:
+    """A row of the page with the other apps' figures: per value the staff cell and the figures
+    under it, then a figure (or None) per added column."""
+
+    row: OverviewRow
+    cells: list[tuple[ValueCell, list[OverviewFigure]]]
+    column_figures: list[OverviewFigure | None]
+
+    @property
+    def has_value_figures(self) -> bool:
+        return any(figures for _cell, figures in self.cells)
+
+
+@dataclass(frozen=True)
+class OverviewAdditions:
+    """The added columns' headers, the notes under the table and the page's rows."""
+
+    columns: list[str]
+    notes: list[str]
+    rows: list[AddedRow]
+
+
+def overview_page_additions(
+    rows: list[OverviewRow], *, today: datetime.date | None = None
+) -> OverviewAdditions:
+    """What the registered providers add to these rows (one page of the overview), in a number
+    of queries that does not depend on the number of rows."""
+    today = today or timezone.localdate()
+    units = [
+        OverviewUnit(r.unit.pk, r.opens_on, r.closes_on, r.round_threshold)
+        if r.round_pk is not None
+        else OverviewUnit(r.unit.pk)
+        for r in rows
+    ]
+    additions = overview_additions(units, today) if units else []
+    columns = [header for a in additions for header in a.columns]
+    added = []
+    for r in rows:
+        cells = [
+            (
+                cell,
+                [f for a in additions if (f := a.value_figures.get(r.unit.pk, {}).get(cell.key))],
+            )
+            for cell in r.cells
+        ]
+        figures: list[OverviewFigure | None] = []
+        for a in additions:
+            own = a.column_figures.get(r.unit.pk, [])
+            figures += [own[i] if i < len(own) else None for i in range(len(a.columns))]
+        added.append(AddedRow(r, cells, figures))
+    return OverviewAdditions(columns, [n for a in additions for n in a.notes], added)
