@@ -164,3 +164,20 @@ def test_people_of_other_units_still_get_404_for_report_and_csv(client, org, mir
 def test_employee_of_the_unit_gets_the_client_rows_as_before_the_staff_ones(client, org, mirrored):
     client.force_login(org.employee_a)
     assert "What clients said" in csv_lines(client, mirrored)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_client_section_stays_inside_the_margins_with_whole_words(mirrored, language):
+    from tests.assessments.test_report_pdf_layout import MARGIN_X, _inside, _open
+
+    with _open(unit_report_pdf(round=mirrored, language=language)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            outside = [c["text"] for c in page.chars if not _inside(c, page, margin_x=MARGIN_X)]
+            assert not outside, f"page {number}: {''.join(outside)!r}"
+        words = {w["text"] for page in pdf.pages for w in page.extract_words()}
+    with translation.override(language):
+        from django.utils.translation import gettext
+
+        for heading in ("Clients", "Gap", "Client answers"):
+            for word in gettext(heading).split():
+                assert word in words  # a table heading is never broken inside a word
