@@ -89,3 +89,53 @@ def test_a_round_closed_under_a_higher_k_keeps_it_for_the_clients_too(org, versi
     mirror = round_report_rows(round=round)
     assert mirror.threshold == 7
     assert all(row.staff_mean == 4.0 and row.client_mean is None for row in mirror.rows)
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "words"),
+    [
+        ("en", Decimal("0.3"), "clients 0.3 higher"),
+        ("en", Decimal("-0.9"), "clients 0.9 lower"),
+        ("en", Decimal("0"), "no difference"),
+        ("fi", Decimal("-0.9"), "asiakkailla 0,9 matalampi"),
+        ("sv", Decimal("0.3"), "klienterna 0,3 högre"),
+    ],
+)
+def test_gap_is_written_in_words_in_each_language(language, amount, words):
+    from django.utils import translation
+
+    from toolkit.numbers import format_gap
+
+    with translation.override(language):
+        assert format_gap(amount) == words
+    assert format_gap(None) == "–"
+
+
+def test_nps_points_have_a_true_minus_sign_that_no_spreadsheet_reads_as_a_formula():
+    from toolkit.csv_export import neutralise
+    from toolkit.numbers import format_points
+
+    assert format_points(-12.5) == "\u221213"  # half up in size, as every figure
+    assert format_points(25.0) == "25"
+    assert neutralise(format_points(-40)) == "\u221240"
+
+
+@pytest.mark.django_db
+def test_each_unit_gets_its_own_months_in_one_query(org, version, django_assert_num_queries):
+    from feedback.selectors.client_results import Period, client_figures_by_period
+
+    march, april = datetime.date(2026, 3, 10), datetime.date(2026, 4, 10)
+    add_client_answers(org.unit_a, version, march, [2] * 5)
+    add_client_answers(org.unit_a, version, april, [4] * 5)
+    add_client_answers(org.unit_b, version, april, [5] * 5)
+    add_client_answers(org.unit_b, version, march, [1] * 2)  # a month under k
+    periods = {
+        org.unit_a.pk: Period(march, march, 5),
+        org.unit_b.pk: Period(march, april, 5),
+    }
+    with django_assert_num_queries(1):
+        found = client_figures_by_period(periods)
+    assert found[org.unit_a.pk].values["trust"].mean == 2.0
+    assert found[org.unit_a.pk].answers == 5
+    assert found[org.unit_b.pk].values["trust"].mean is None  # March had 2 of them
+    assert found[org.unit_b.pk].answers == 7
