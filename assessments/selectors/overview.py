@@ -8,7 +8,9 @@ change only where both rounds give the value's mean.
 A fixed number of queries, however many units and rounds: the unit tree (one query), the latest
 two closed rounds of every unit with their counts (one window query), the value means of those
 rounds (one grouped query) and the open and overdue actions (one grouped query). Sorting,
-filtering by area and paging then happen in Python on at most a few hundred rows.
+filtering by area and paging then happen in Python on at most a few hundred rows. What other
+apps add to the page's rows (assessments.report_parts: the clients' means, the reply times)
+comes from their providers, each in a fixed number of queries, for the shown page only.
 
 Definitions: a unit's latest closed round is shown even when its means are hidden; the overview
 never falls back to an older round (as the comparable rounds of results.py). The change compares
