@@ -104,3 +104,34 @@ def format_full(value: Number | None, *, missing: str = "") -> str:
         return missing
     exact = value if isinstance(value, Decimal) else Decimal(repr(value))
     return number_format(exact)
+
+
+def gap_between(clients: Number | None, staff: Number | None) -> Decimal | None:
+    """The clients' figure minus the staff's, as the reader sees them: the difference of the
+    two shown (rounded) means, so "staff 4,1, clients 3,2" always gives 0,9 (None when either
+    is missing)."""
+    return change_between(clients, staff)
+
+
+def format_gap(amount: Number | None, *, missing: str = MISSING) -> str:
+    """A gap between the clients' and the staff's means in words: "clients 0,3 higher",
+    "clients 0,9 lower" or "no difference"."""
+    shown = rounded(amount)
+    if shown is None:
+        return missing
+    size = number_format(abs(shown), MEAN_PLACES)
+    if shown > 0:
+        return _("clients %(amount)s higher") % {"amount": size}
+    if shown < 0:
+        return _("clients %(amount)s lower") % {"amount": size}
+    return _("no difference")
+
+
+def format_points(value: Number | None, *, missing: str = MISSING) -> str:
+    """A score in whole points that may be negative (NPS, from −100 to 100), with a true minus
+    sign ("−12"): a spreadsheet reads it as text, not as a formula, and it prints as on paper."""
+    shown = rounded(value, PERCENT_PLACES)
+    if shown is None:
+        return missing
+    written = number_format(abs(shown), PERCENT_PLACES)
+    return f"\u2212{written}" if shown < 0 else written

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from toolkit.csv_export import write_rows
 from toolkit.numbers import format_change, format_full, format_mean
 
+from ..report_parts import report_sections
 from ..selectors.result_types import RoundResults, UnitTrend
 
 
@@ -43,6 +44,15 @@ def _hidden(k: int) -> str:
 
 
 def round_aggregates_rows(results: RoundResults) -> list[list]:
+    """The round's own rows (below), then those of the sections other apps add to the unit
+    report (assessments.report_parts), each after a blank row and its heading."""
+    rows = _round_rows(results)
+    for section in report_sections(results):
+        rows += [[], [section.heading], *section.csv_rows]
+    return rows
+
+
+def _round_rows(results: RoundResults) -> list[list]:
     """Per value and statement: mean, the 1–5 distribution, "can't say" and answer counts; per
     value also the previous round's mean and the change, worded as on the page."""
     rows: list[list] = [

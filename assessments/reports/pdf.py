@@ -45,6 +45,7 @@ from toolkit.numbers import format_change, format_count, format_mean, format_per
 from toolkit.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
 from ..models import AssessmentRound
+from ..report_parts import ReportSection, ReportTable, ReportText, report_sections
 from ..selectors.followups import ActionRow, RoundFollowups, round_followups
 from ..selectors.result_types import Change, RoundResults, UnitTrend
 from ..selectors.results import round_results, unit_trend
@@ -433,15 +434,36 @@ def _suppressed_section(results: RoundResults, styles: dict) -> list:
     ]
 
 
+def _contributed_section(section: ReportSection, styles: dict) -> list:
+    """A section another app adds (assessments.report_parts), in the report's own styles."""
+    kinds = {"body": styles["body"], "note": styles["muted"], "subheading": styles["h2"]}
+    parts = [CondPageBreak(50 * mm), _p(section.heading, styles["h1"])]
+    for block in section.blocks:
+        if isinstance(block, ReportTable):
+            table = fitted_table(
+                block.rows, width=CONTENT_WIDTH, numeric=block.numeric, first_column_bold=True
+            )
+            parts += [table, Spacer(1, 2 * mm)]
+        elif isinstance(block, ReportText):
+            parts.append(_p(block.text, kinds.get(block.kind, styles["body"])))
+    return parts
+
+
+def _contributed_sections(results: RoundResults, styles: dict) -> list:
+    return [part for s in report_sections(results) for part in _contributed_section(s, styles)]
+
+
 def _story(round: AssessmentRound, viewer) -> tuple[list, str]:
     styles = _styles()
     results = round_results(round=round, viewer=viewer)
-    if results.suppressed:
-        return _summary(results, None, styles), results.unit.name
+    if results.suppressed:  # the other apps' sections stand under their own rule
+        story = _summary(results, None, styles) + _contributed_sections(results, styles)
+        return story, results.unit.name
     followups = round_followups(round=round)
     trend = unit_trend(unit=round.unit, viewer=viewer, until=round)
     story = _summary(results, followups, styles) + [PageBreak()]
     story += _comparison_section(results, styles)
+    story += _contributed_sections(results, styles)
     story += _trend_section(trend, styles)
     story += _texts_section(results, styles)
     story += _followups_section(followups, styles)

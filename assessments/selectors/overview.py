@@ -8,7 +8,9 @@ change only where both rounds give the value's mean.
 A fixed number of queries, however many units and rounds: the unit tree (one query), the latest
 two closed rounds of every unit with their counts (one window query), the value means of those
 rounds (one grouped query) and the open and overdue actions (one grouped query). Sorting,
-filtering by area and paging then happen in Python on at most a few hundred rows.
+filtering by area and paging then happen in Python on at most a few hundred rows. What other
+apps add to the page's rows (assessments.report_parts: the clients' means, the reply times)
+comes from their providers, each in a fixed number of queries, for the shown page only.
 
 Definitions: a unit's latest closed round is shown even when its means are hidden; the overview
 never falls back to an older round (as the comparable rounds of results.py). The change compares
@@ -36,6 +38,7 @@ from toolkit.selectors import subtree_ids
 
 from ..anonymity import current_threshold, threshold_for
 from ..models import AssessmentRound, ImprovementAction, Invitation, ValueKey
+from ..report_parts import OverviewFigure, OverviewUnit, overview_additions
 from .aggregates import response_count_subquery
 from .result_types import Change
 from .suppression import closed_round_means
@@ -75,7 +78,9 @@ class OverviewRow:
     unit: Unit
     round_pk: int | None = None
     round_title: str = ""
+    opens_on: datetime.date | None = None
     closes_on: datetime.date | None = None
+    round_threshold: int | None = None  # the round's own k (today's, or its k at closing)
     response_count: int = 0
     invited_count: int = 0
     suppressed: bool = False
@@ -150,7 +155,9 @@ def _latest_two_rounds(unit_ids: list[int] | None) -> dict[int, list[dict]]:
         )
         .filter(rank__lte=2)
         .order_by("unit_id", "rank")
-        .values("pk", "unit_id", "title", "closes_on", "n", "invited", "closed_threshold")
+        .values(
+            "pk", "unit_id", "title", "opens_on", "closes_on", "n", "invited", "closed_threshold"
+        )
     )
     by_unit: dict[int, list[dict]] = defaultdict(list)
     for row in ranked:
@@ -191,7 +198,9 @@ def _row(unit: Unit, rounds: list[dict], means: dict, threshold: int, keys) -> O
         unit=unit,
         round_pk=latest["pk"],
         round_title=latest["title"],
+        opens_on=latest["opens_on"],
         closes_on=latest["closes_on"],
+        round_threshold=threshold_for(latest["closed_threshold"], current=threshold),
         response_count=latest["n"],
         invited_count=latest["invited"],
         suppressed=suppressed,
@@ -266,3 +275,60 @@ def organisation_overview(
         sort=key,
         descending=descending,
     )
+
+
+# --- What other apps add to the page's rows (assessments.report_parts) -------------------------
+
+
+@dataclass(frozen=True)
+class AddedRow:
+    """A row of the page with the other apps' figures: per value the staff cell and the figures
+    under it, then a figure (or None) per added column."""
+
+    row: OverviewRow
+    cells: list[tuple[ValueCell, list[OverviewFigure]]]
+    column_figures: list[OverviewFigure | None]
+
+    @property
+    def has_value_figures(self) -> bool:
+        return any(figures for _cell, figures in self.cells)
+
+
+@dataclass(frozen=True)
+class OverviewAdditions:
+    """The added columns' headers, the notes under the table and the page's rows."""
+
+    columns: list[str]
+    notes: list[str]
+    rows: list[AddedRow]
+
+
+def overview_page_additions(
+    rows: list[OverviewRow], *, today: datetime.date | None = None
+) -> OverviewAdditions:
+    """What the registered providers add to these rows (one page of the overview), in a number
+    of queries that does not depend on the number of rows."""
+    today = today or timezone.localdate()
+    units = [
+        OverviewUnit(r.unit.pk, r.opens_on, r.closes_on, r.round_threshold)
+        if r.round_pk is not None
+        else OverviewUnit(r.unit.pk)
+        for r in rows
+    ]
+    additions = overview_additions(units, today) if units else []
+    columns = [header for a in additions for header in a.columns]
+    added = []
+    for r in rows:
+        cells = [
+            (
+                cell,
+                [f for a in additions if (f := a.value_figures.get(r.unit.pk, {}).get(cell.key))],
+            )
+            for cell in r.cells
+        ]
+        figures: list[OverviewFigure | None] = []
+        for a in additions:
+            own = a.column_figures.get(r.unit.pk, [])
+            figures += [own[i] if i < len(own) else None for i in range(len(a.columns))]
+        added.append(AddedRow(r, cells, figures))
+    return OverviewAdditions(columns, [n for a in additions for n in a.notes], added)

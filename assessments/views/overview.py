@@ -15,7 +15,7 @@ from toolkit import permissions as toolkit_permissions
 
 from .. import permissions
 from ..forms import OverviewForm, OverviewQueryForm
-from ..selectors.overview import HEAT_STEPS
+from ..selectors.overview import HEAT_STEPS, overview_page_additions
 from ..selectors.overview import organisation_overview as select_overview
 
 PAGE_SIZE = 100
@@ -88,6 +88,7 @@ def organisation_overview(request):
             "columns": columns,
             "value_columns": columns[2:],
             "linked_unit_ids": linked,
+            "additions": overview_page_additions(list(page.object_list)),
             "legend": _legend(),
             "ignored": query.ignored(overview),
             "page_query": _query(area=area, sort=overview.sort, order=order),

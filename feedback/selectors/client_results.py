@@ -12,6 +12,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from toolkit.values import ValueKey
 
 from ..models import ClientMonth
@@ -85,16 +87,52 @@ def client_figures(
     first, last = period_months(start, end)
     rows = ClientMonth.objects.filter(
         unit_id__in=unit_ids, month__gte=first, month__lte=last
-    ).values_list(
-        "unit_id", "value_key", "answers", "scored", "score_sum", "count_1", "count_2",
-        "count_3", "count_4", "count_5", "promoters", "detractors",
-    )  # fmt: skip
+    ).values_list(*_FIELDS)
     grouped: dict[int, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
-    for unit_id, key, *numbers in rows:
+    for unit_id, _month, key, *numbers in rows:
         grouped[unit_id][key].append(numbers)
     return {
         unit_id: _unit_figures(grouped.get(unit_id, {}), first, last, threshold)
         for unit_id in unit_ids
+    }
+
+
+_FIELDS = (
+    "unit_id", "month", "value_key", "answers", "scored", "score_sum", "count_1", "count_2",
+    "count_3", "count_4", "count_5", "promoters", "detractors",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    """A unit's own period and k (as the months of its latest round, under that round's k)."""
+
+    start: datetime.date
+    end: datetime.date
+    threshold: int
+
+
+def client_figures_by_period(periods: dict[int, Period]) -> dict[int, ClientFigures]:
+    """As client_figures, each unit with its own period and k, in one query (units that share
+    their months share a condition, so the query grows only with the distinct periods)."""
+    months = {pk: period_months(p.start, p.end) for pk, p in periods.items()}
+    by_months: dict[tuple, list[int]] = defaultdict(list)
+    for pk, (first, last) in months.items():
+        by_months[(first, last)].append(pk)
+    if not by_months:
+        return {}
+    condition = Q()
+    for (first, last), unit_ids in by_months.items():
+        condition |= Q(unit_id__in=unit_ids, month__gte=first, month__lte=last)
+    grouped: dict[int, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
+    for unit_id, month, key, *numbers in ClientMonth.objects.filter(condition).values_list(
+        *_FIELDS
+    ):
+        first, last = months[unit_id]
+        if first <= month <= last:
+            grouped[unit_id][key].append(numbers)
+    return {
+        pk: _unit_figures(grouped.get(pk, {}), *months[pk], periods[pk].threshold) for pk in periods
     }
 
 

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from assessments.models import ValueKey
 from tests.assessments.factories import add_responses, closed_round, framework_version, invite
+from tests.feedback.factories import add_client_answers, add_message
 from toolkit.models import Unit, User
 
 from .conftest import assert_accessible, login, screenshot
@@ -34,6 +35,19 @@ def _seed_rounds() -> None:
         add_responses(
             latest, count, score=lambda i, s, n=n: 1 + (i % 2 + n + keys.index(s.value.key)) % 5
         )
+        # Clients: enough for a mean at most units, too few (hidden) at every third.
+        clients = 3 if n % 3 == 2 else 6
+        add_client_answers(
+            unit, version, latest.closes_on, [1 + (n + i) % 5 for i in range(clients)]
+        )
+        due = datetime.date(2026, 3, 20)
+        for m in range(n % 4):
+            add_message(
+                unit,
+                received_on=due - datetime.timedelta(days=7),
+                due_on=due,
+                answered_on=due if m % 2 == 0 else None,
+            )
 
 
 def test_administrator_reads_sorts_and_filters_the_overview(page, demo_site):
