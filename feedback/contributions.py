@@ -1,6 +1,33 @@
 """What client feedback adds to the core app's pages (toolkit.contributions) and to the
-self-assessment pages (assessments' result extensions)."""
+self-assessment pages (assessments.contributions' slots): the mirror on the unit page and on a
+round's results page."""
+
+from assessments.contributions import ROUND_RESULTS_PANELS
+from toolkit import contributions as slots
+from toolkit.contributions import Part
+
+from .panels import round_mirror_panel, unit_mirror_panel
+
+MIRROR_CSS = ("feedback/mirror.css",)
 
 
 def register() -> None:
-    """Filled in by the slices that show client results (the mirror) and the inbox."""
+    # After the self-assessment's follow-up (100): the unit's own results come first.
+    slots.part_register(
+        slots.UNIT_PANELS,
+        Part(
+            "feedback/partials/unit_mirror.html",
+            150,
+            unit_mirror_panel,
+            stylesheets=("assessments/results.css", *MIRROR_CSS),
+        ),
+    )
+    slots.part_register(
+        ROUND_RESULTS_PANELS,
+        Part(
+            "feedback/partials/round_mirror.html",
+            100,
+            round_mirror_panel,
+            stylesheets=MIRROR_CSS,
+        ),
+    )

@@ -104,3 +104,19 @@ def format_full(value: Number | None, *, missing: str = "") -> str:
         return missing
     exact = value if isinstance(value, Decimal) else Decimal(repr(value))
     return number_format(exact)
+
+
+def format_difference(
+    amount: Number | None, places: int = MEAN_PLACES, *, missing: str = MISSING
+) -> str:
+    """A difference with its sign, rounded half up: "+0,6", "−0,7" (a minus sign), "0,0"; with
+    `places=0` a signed whole number such as a Net Promoter Score ("+32")."""
+    shown = rounded(amount, places)
+    if shown is None:
+        return missing
+    size = number_format(abs(shown), places)
+    if shown > 0:
+        return f"+{size}"
+    if shown < 0:
+        return f"\u2212{size}"
+    return size
