@@ -56,9 +56,13 @@ class MirrorValue:
     figures (their mean None when hidden)."""
 
     key: str
-    name: str
     staff_mean: float | None
     client: ValueFigure
+
+    @property
+    def name(self) -> str:
+        """The value's name in the active language (the page's, the report's)."""
+        return value_label(self.key)
 
     @property
     def client_mean(self) -> float | None:
@@ -202,10 +206,7 @@ def _mirror(
     clients: ClientFigures,
     staff_threshold: int,
 ) -> Mirror:
-    values = [
-        MirrorValue(key, value_label(key), staff.get(key), clients.values[key])
-        for key in ValueKey.values
-    ]
+    values = [MirrorValue(key, staff.get(key), clients.values[key]) for key in ValueKey.values]
     ref = RoundRef.of(round) if round is not None else None
     return Mirror(unit_id, period, ref, staff_threshold, clients, values)
 
