@@ -3,7 +3,7 @@ value on the 1–5 scale, as two marks joined by the gap between them.
 
 Made as the self-assessment's charts are (assessments/charts.py): role="img" with a <title> and
 <desc>, every text escaped, the two views told apart by shape and by words as well as by colour,
-and a table beside it as the accessible alternative. It is narrow (360 units), one value a row
+and a table beside it as the accessible alternative. It is narrow (320 units), one value a row
 with the value's name above its marks, so that on a phone it is shown at full size without
 sideways scrolling."""
 
@@ -18,7 +18,7 @@ from toolkit.numbers import format_mean
 
 from .selectors.mirror import Mirror
 
-WIDTH = 360
+WIDTH = 320
 LEFT, RIGHT = 14.0, WIDTH - 14.0
 TOP = 58  # below the legend
 ROW = 70
@@ -67,7 +67,7 @@ def mirror_chart(mirror: Mirror, *, id_prefix: str = "mirror-chart") -> SafeStri
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" role="img" class="chart mirror-chart" '
         f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" font-family="sans-serif" '
-        f'font-size="13" fill="{INK}">',
+        f'font-size="14" fill="{INK}">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(desc)}</desc>',
         _staff_mark(LEFT + 7, 18),

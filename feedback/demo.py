@@ -32,7 +32,7 @@ CLIENT_MEANS = {
 MONTHLY_RISE = 0.005
 CANT_SAY_SHARE = 0.08
 NO_RECOMMEND_SHARE = 0.1
-RECOMMEND_MEAN = 7.8
+RECOMMEND_MEAN = 8.4
 ANSWERS_A_MONTH = (30, 60)
 
 
@@ -59,7 +59,7 @@ def _score(rng: random.Random, mean: float) -> int | None:
 def _recommend(rng: random.Random) -> int | None:
     if rng.random() < NO_RECOMMEND_SHARE:
         return None
-    return min(10, max(0, round(rng.gauss(RECOMMEND_MEAN, 1.8))))
+    return min(10, max(0, round(rng.gauss(RECOMMEND_MEAN, 1.5))))
 
 
 def seed_demo_client_answers(*, today: datetime.date | None = None) -> int:

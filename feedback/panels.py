@@ -32,7 +32,12 @@ def _distribution_rows(mirror: Mirror) -> list[tuple[str, StatementResult]]:
 def _context(mirror: Mirror, id_prefix: str) -> dict:
     return {
         "mirror": mirror,
-        "mirror_chart": mirror_chart(mirror, id_prefix=f"{id_prefix}-chart"),
+        # Nothing to draw when both sides are hidden: the page says why in words.
+        "mirror_chart": (
+            mirror_chart(mirror, id_prefix=f"{id_prefix}-chart")
+            if mirror.staff_shown or mirror.clients_shown
+            else None
+        ),
         "mirror_rows": _distribution_rows(mirror),
         "mirror_id": id_prefix,
     }
