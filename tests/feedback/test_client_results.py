@@ -250,3 +250,10 @@ def test_same_queries_at_one_and_ten_times_the_answers(client, org, version):
     large = [_queries(client, unit_page(org.unit_a) + "?client_period=12")]
     large.append(_queries(client, results_page(round)))
     assert large == small
+
+
+def test_an_administrator_sees_the_mirror_and_swedish_names_the_values(client, org, spring):
+    client.force_login(org.administrator)
+    html = client.get(unit_page(org.unit_a).replace("/fi/", "/sv/")).content.decode()
+    assert "Era klienters syn bredvid er egen" in html
+    assert "Störst skillnad gäller ”Förtroende”: klienterna bedömer det lägre än ni själva" in html

@@ -224,3 +224,21 @@ def test_demo_client_answers_are_made_once_over_the_months(db):
     full = months.exclude(month=datetime.date(2026, 12, 1))
     assert full.count() == 21 and all(30 <= m.answers <= 60 for m in full)
     assert not ClientAnswer.objects.filter(day__gte=today).exists()
+
+
+@pytest.mark.parametrize(
+    ("amount", "places", "language", "written"),
+    [
+        (Decimal("0.6"), 1, "fi", "+0,6"),
+        (Decimal("-0.7"), 1, "fi", "\u22120,7"),
+        (Decimal("0.0"), 1, "fi", "0,0"),
+        (-0.05, 1, "en", "\u22120.1"),  # half up, away from zero
+        (100 * 3 / 9, 0, "fi", "+33"),
+        (None, 1, "fi", "–"),
+    ],
+)
+def test_a_gap_and_an_nps_are_written_with_their_sign(amount, places, language, written):
+    from toolkit.numbers import format_difference
+
+    with translation.override(language):
+        assert format_difference(amount, places) == written
