@@ -7,9 +7,13 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from feedback.forms import MirrorPeriodForm
 from feedback.selectors.client_results import client_figures
 from feedback.selectors.mirror import PERIOD_CHOICES, unit_mirror
 from tests.assessments.factories import add_responses
@@ -257,3 +261,13 @@ def test_an_administrator_sees_the_mirror_and_swedish_names_the_values(client, o
     html = client.get(unit_page(org.unit_a).replace("/fi/", "/sv/")).content.decode()
     assert "Era klienters syn bredvid er egen" in html
     assert "Störst skillnad gäller ”Förtroende”: klienterna bedömer det lägre än ni själva" in html
+
+
+@given(st.lists(st.text(max_size=300), max_size=3))
+@settings(max_examples=200, deadline=None)
+def test_the_period_form_takes_any_text_without_failing(values):
+    query = QueryDict(mutable=True)
+    query.setlist("client_period", values)
+    form = MirrorPeriodForm.of(query)
+    assert form.choice in PERIOD_CHOICES
+    assert form.refused == (bool(values) and values[-1] not in ("", *PERIOD_CHOICES))
