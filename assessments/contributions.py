@@ -8,6 +8,10 @@ from .templatetags.assessments_tags import assessments_panel, my_actions_panel, 
 
 ACTIONS_CSS = ("assessments/actions.css",)
 
+# A slot of the round's results page, for what other apps show beside a round's results (client
+# feedback's mirror); kwargs: round. Assessments names no such app.
+ROUND_RESULTS_PANELS = "assessments.round_results"
+
 
 def register() -> None:
     slots.part_register(

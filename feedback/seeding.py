@@ -5,9 +5,11 @@ from toolkit import seeding
 
 
 def demo() -> None:
+    from .demo import seed_demo_client_answers
     from .services.links import links_ensure
 
     links_ensure()
+    seed_demo_client_answers()
 
 
 def register() -> None:

@@ -135,3 +135,19 @@ def format_points(value: Number | None, *, missing: str = MISSING) -> str:
         return missing
     written = number_format(abs(shown), PERCENT_PLACES)
     return f"\u2212{written}" if shown < 0 else written
+
+
+def format_difference(
+    amount: Number | None, places: int = MEAN_PLACES, *, missing: str = MISSING
+) -> str:
+    """A difference with its sign, rounded half up: "+0,6", "−0,7" (a minus sign), "0,0". (A
+    Net Promoter Score is written by `format_points`, without "+", as the CSV needs.)"""
+    shown = rounded(amount, places)
+    if shown is None:
+        return missing
+    size = number_format(abs(shown), places)
+    if shown > 0:
+        return f"+{size}"
+    if shown < 0:
+        return f"\u2212{size}"
+    return size

@@ -30,3 +30,15 @@ def percent(value):
 def count(value):
     """A count of people or answers in the active language."""
     return numbers.format_count(value)
+
+
+@register.filter
+def points(value):
+    """A whole-point score that may be negative (NPS): "33", "−12", as in the PDF and CSV."""
+    return numbers.format_points(value)
+
+
+@register.filter
+def difference(value, places: int = 1):
+    """A signed difference: "+0,6", "−0,7", "0,0" (`|difference:0` for a whole number)."""
+    return numbers.format_difference(value, int(places))

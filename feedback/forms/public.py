@@ -15,7 +15,7 @@ from django.utils.translation import ngettext_lazy
 
 from assessments.models import Value
 
-from .services.answering import ClientSubmission
+from ..services.answering import ClientSubmission
 
 CANT_SAY = "cant_say"
 TEXT_MAX = 1000
