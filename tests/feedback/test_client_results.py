@@ -122,7 +122,7 @@ def test_recommend_figures_are_written_on_the_results_page(client, org, version)
     add_client_answers(org.unit_a, version, day(2026, 3), 10, recommend=RECOMMENDS)
     client.force_login(org.employee_a)
     html = client.get(results_page(round)).content.decode()
-    assert "56 %" in html and "8,0" in html and "+33" in html
+    assert "56 %" in html and "8,0" in html and ">33<" in html
     assert "Net Promoter Score" in html
 
 
