@@ -5,9 +5,11 @@ from toolkit import seeding
 
 
 def demo() -> None:
+    from .demo_messages import seed_demo_messages
     from .services.links import links_ensure
 
     links_ensure()
+    seed_demo_messages()
 
 
 def register() -> None:

@@ -75,6 +75,9 @@ FORMS = [
     ("learning:video_progress", "employee_a", lambda w: ["watched_share", "share"]),
     ("learning:verify", "anonymous", lambda w: ["code"]),
     ("people_admin:erase", "administrator", lambda w: ["email", "confirm"]),
+    ("feedback:message_status", "supervisor_a", lambda w: ["status"]),
+    ("feedback:message_reply", "supervisor_a", lambda w: ["text"]),
+    ("feedback:inbox_readers", "supervisor_a", lambda w: ["user"]),
 ]
 
 
