@@ -143,7 +143,7 @@ def seed_demo_messages() -> int:
 def _seed_message(unit: Unit, demo: DemoMessage, today: datetime.date, supervisor_id) -> None:
     received = working_days_before(today, demo.working_days_ago)
     due = reply_due(received)
-    answered = demo.status in (S.ANSWERED, S.CLOSED)
+    answered = demo.status == S.ANSWERED or bool(demo.reply)
     answered_on = min(working_days_before(due, 2), today) if answered else None
     closed_on = min(due, today) if demo.status == S.CLOSED else None
     message = FeedbackMessage.objects.create(

@@ -40,7 +40,9 @@ class ReaderChoiceField(forms.ModelChoiceField):
 
 
 class InboxReaderForm(forms.Form):
-    user = ReaderChoiceField(label=_("Member of the unit"), queryset=None)
+    user = ReaderChoiceField(
+        label=_("Member of the unit"), queryset=None, empty_label=_("Choose a member")
+    )
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)

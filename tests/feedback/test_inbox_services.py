@@ -306,3 +306,25 @@ def test_no_digest_for_nothing_overdue_and_not_for_a_removed_supervisor(
     assert _send_digest(django_capture_on_commit_callbacks) == 0
     assert assessment_tasks.send_overdue_digest(org.supervisor_a.pk, []) == 0
     assert mailoutbox == []
+
+
+# --- Demo ---
+
+
+def test_demo_inbox_has_every_status_an_overdue_one_and_contacts_once():
+    from feedback.demo_messages import seed_demo_messages
+    from toolkit.demo import DEMO_UNIT_CODE, seed_demo_organisation
+
+    seed_demo_organisation()
+    assert seed_demo_messages() == 12
+    assert seed_demo_messages() == 0
+    messages = FeedbackMessage.objects.filter(unit__code=DEMO_UNIT_CODE)
+    assert set(messages.values_list("status", flat=True)) == set(S.values)
+    today = timezone.localdate()
+    assert selectors.overdue_by_unit(today=today)
+    assert all(m.received_on < today and m.received_on.weekday() < 5 for m in messages)
+    contacts = list(MessageContact.objects.values_list("contact", flat=True))
+    assert any(services.contact_kind(c) == "email" for c in contacts)
+    assert not MessageContact.objects.filter(message__status=S.CLOSED).exists()
+    answered = messages.filter(status__in=[S.ANSWERED, S.CLOSED])
+    assert all(m.answered_on for m in answered.exclude(replies=None))
