@@ -56,12 +56,17 @@ def inbox_messages(
     first, each with `has_contact` and `is_overdue`. Slice or paginate it: one query a page."""
     today = today or timezone.localdate()
     tab = tab if tab in TABS else OPEN
-    order = ("-closed_on", "-received_on") if tab == MessageStatus.CLOSED else ("due_on",)
+    # Those waiting for an answer first, by due date; answered ones after; closed ones latest
+    # first.
+    order = (
+        ("-closed_on", "-received_on") if tab == MessageStatus.CLOSED else ("-is_waiting", "due_on")
+    )
     return (
         FeedbackMessage.objects.filter(Q(unit=unit) & _tab_q(tab, today))
         .annotate(
             has_contact=Exists(MessageContact.objects.filter(message=OuterRef("pk"))),
             is_overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()),
+            is_waiting=ExpressionWrapper(Q(status__in=UNANSWERED), output_field=BooleanField()),
         )
         .order_by(*order, "received_on", "pk")
     )

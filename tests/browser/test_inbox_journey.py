@@ -30,6 +30,7 @@ def test_supervisor_answers_one_message_and_closes_another(page, demo_site):
 
     login(page, SUPERVISOR)
     page.goto(f"/fi/units/{demo.DEMO_UNIT_CODE}/")
+    check(page, "unit-page")
     page.locator("main").get_by_role("link", name="Asiakaspalautteet").click()
     page.wait_for_url("**/feedback/units/*/inbox/")
     expect(page.locator(".inbox-row--overdue").first).to_be_visible()

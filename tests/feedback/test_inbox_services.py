@@ -239,6 +239,9 @@ def test_tabs_count_and_overdue_means_unanswered_past_the_due_date(org):
     assert len(overdue) == 2 and all(m.is_overdue for m in overdue)
     assert selectors.inbox_attention_count(unit=org.unit_a, today=today) == 3
     assert selectors.overdue_by_unit(today=today) == {org.unit_a.pk: 2}
+    # Waiting for an answer first, the most overdue first; answered ones after.
+    statuses = [m.status for m in selectors.inbox_messages(unit=org.unit_a, today=today)]
+    assert sorted(statuses[:2]) == [S.HANDLING, S.NEW] and statuses[2:] == [S.NEW, S.ANSWERED]
     # An unknown tab reads as the open ones.
     assert selectors.inbox_messages(unit=org.unit_a, tab="<x>", today=today).count() == 4
 
