@@ -14,16 +14,19 @@ only that a round is open and until when: never anything about answers.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from toolkit import mail
 from toolkit.models import Membership, Unit, User
 from toolkit.services import notices_send
 
+from . import digest_sections
 from .models import ActionSuggestion, AssessmentRound, ImprovementAction, Invitation
 
 RESULTS_READY = gettext_noop("“%(round)s” of %(unit)s has closed: the results are ready.")
@@ -184,16 +187,24 @@ def mail_action_reminder(*, action: ImprovementAction, kind: str) -> int:
     )
 
 
-def mail_overdue_digest(*, user: User, actions: list[ImprovementAction]) -> int:
-    """A supervisor's list of the overdue actions of the units they lead (nothing if none)."""
-    if not actions:
+def mail_overdue_digest(
+    *, user: User, actions: list[ImprovementAction], today: datetime.date | None = None
+) -> int:
+    """A supervisor's list of the overdue actions of the units they lead, with the other apps'
+    sections (assessments.digest_sections); nothing if all are empty."""
+    sections = digest_sections.sections_for(user=user, today=today or timezone.localdate())
+    if not actions and not sections:
         return 0
     return mail.send(
         [
             mail.to_person(
                 user,
                 "assessments/email/action_digest",
-                lambda: {"items": [(a, _link("assessments:action_detail", a.pk)) for a in actions]},
+                lambda: {
+                    "items": [(a, _link("assessments:action_detail", a.pk)) for a in actions],
+                    "sections": sections,
+                    "site_url": settings.SITE_URL.rstrip("/"),
+                },
             )
         ]
     )

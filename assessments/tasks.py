@@ -2,7 +2,10 @@
 call services or the app's notifications (assessments.notifications says what each e-mail
 holds: never anything about answers)."""
 
+import datetime
+
 from celery import shared_task
+from django.utils import timezone
 
 from toolkit import mail
 from toolkit.models import User
@@ -67,8 +70,10 @@ def send_action_reminder(action_id: int, kind: str) -> int:
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
-    """The weekly list of overdue actions in the units a supervisor leads."""
+def send_overdue_digest(user_id: int, action_ids: list[int], day: str | None = None) -> int:
+    """The weekly list of overdue actions in the units a supervisor leads, with the other
+    apps' sections of the digest as of `day` (ISO date; today when a task queued by an older
+    release has none)."""
     from .models import ImprovementAction
 
     user = User.objects.filter(pk=user_id, is_active=True).first()
@@ -81,7 +86,8 @@ def send_overdue_digest(user_id: int, action_ids: list[int]) -> int:
         .select_related("unit", "owner")
         .order_by("unit__name_fi", "due_on")
     )
-    return notifications.mail_overdue_digest(user=user, actions=actions)
+    today = datetime.date.fromisoformat(day) if day else timezone.localdate()
+    return notifications.mail_overdue_digest(user=user, actions=actions, today=today)
 
 
 @shared_task

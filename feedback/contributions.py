@@ -1,9 +1,14 @@
-"""What client feedback adds to the core app's pages (toolkit.contributions) and to the
-self-assessment's pages: the mirror on the unit page and on a round's results page
-(assessments.contributions' slot), the clients' section of the unit report and their figures in
-the organisation overview (assessments.report_parts)."""
+"""What client feedback adds to the core app's pages (toolkit.contributions): the mirror and
+the inbox button on the unit page; to the self-assessment's pages: the mirror on a round's results
+page (assessments.contributions' slot), the clients' section of the unit report and their figures
+in the organisation overview (assessments.report_parts), and overdue client messages in the
+supervisors' weekly digest (assessments.digest_sections)."""
 
-from assessments import report_parts
+from __future__ import annotations
+
+import datetime
+
+from assessments import digest_sections, report_parts
 from assessments.contributions import ROUND_RESULTS_PANELS
 from toolkit import contributions as slots
 from toolkit.contributions import Part
@@ -12,6 +17,35 @@ from . import report_parts as client_parts
 from .panels import round_mirror_panel, unit_mirror_panel
 
 MIRROR_CSS = ("feedback/mirror.css",)
+
+
+def unit_inbox_button(context, *, unit, **kwargs) -> dict | None:
+    """The inbox button on the unit page, for those who may read it, with the messages that
+    wait: new ones and overdue ones."""
+    from .permissions import can_read_inbox
+    from .selectors.inbox import inbox_attention_count
+
+    if not can_read_inbox(context["request"].user, unit):
+        return None
+    return {"unit": unit, "waiting": inbox_attention_count(unit=unit)}
+
+
+def overdue_messages_recipients(today: datetime.date) -> set[int]:
+    """The supervisors of units with overdue client messages."""
+    from .selectors.digest import unit_supervisor_ids
+    from .selectors.inbox import overdue_by_unit
+
+    return set(unit_supervisor_ids(unit_ids=list(overdue_by_unit(today=today))))
+
+
+def overdue_messages_section(user, today: datetime.date) -> digest_sections.DigestSection | None:
+    """The overdue client messages of the units the person leads: a count and a link a unit."""
+    from .selectors.digest import overdue_messages_of_units_led_by
+
+    units = overdue_messages_of_units_led_by(user=user, today=today)
+    if not units:
+        return None
+    return digest_sections.DigestSection("feedback/email/digest_overdue_messages", {"units": units})
 
 
 def register() -> None:
@@ -36,3 +70,14 @@ def register() -> None:
     )
     report_parts.report_section_register(client_parts.unit_report_section, order=100)
     report_parts.overview_provider_register(client_parts.overview_addition, order=100)
+    slots.part_register(
+        slots.UNIT_ACTIONS,
+        Part("feedback/partials/unit_inbox_button.html", 300, unit_inbox_button),
+    )
+    digest_sections.provider_register(
+        digest_sections.DigestSectionProvider(
+            order=100,
+            recipients=overdue_messages_recipients,
+            section=overdue_messages_section,
+        )
+    )

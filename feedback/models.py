@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assessments.models import FrameworkVersion
 from toolkit.models import Unit
@@ -114,7 +115,7 @@ class ClientScore(models.Model):
 class MessageStatus(models.TextChoices):
     NEW = "new", _("New")
     HANDLING = "handling", _("Being handled")
-    ANSWERED = "answered", _("Answered")
+    ANSWERED = "answered", pgettext_lazy("feedback message", "Answered")
     CLOSED = "closed", _("Closed")
 
 

@@ -8,7 +8,7 @@ unit's self-assessment results sees its clients' view beside them."""
 from __future__ import annotations
 
 from toolkit.models import Unit, User
-from toolkit.permissions import can_manage_unit, can_view_unit
+from toolkit.permissions import can_manage_unit, can_view_unit, is_member_of
 
 from .models import InboxReader
 
@@ -24,10 +24,20 @@ def can_send_feedback_link(user: User, unit: Unit) -> bool:
 
 
 def can_read_inbox(user: User, unit: Unit) -> bool:
-    """The unit's supervisors and the people they named."""
+    """The unit's supervisors and administrators, and the people the supervisors named while
+    they stay members of the unit (one who leaves it loses the inbox with it)."""
     if can_manage_feedback(user, unit):
         return True
-    return user.is_authenticated and InboxReader.objects.filter(unit=unit, user=user).exists()
+    return (
+        user.is_authenticated
+        and is_member_of(user, unit)
+        and InboxReader.objects.filter(unit=unit, user=user).exists()
+    )
+
+
+def can_manage_inbox_readers(user: User, unit: Unit) -> bool:
+    """Naming and removing the inbox's readers: the unit's supervisors, not the readers."""
+    return can_manage_feedback(user, unit)
 
 
 def can_view_client_results(user: User, unit: Unit) -> bool:

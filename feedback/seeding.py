@@ -6,10 +6,12 @@ from toolkit import seeding
 
 def demo() -> None:
     from .demo import seed_demo_client_answers
+    from .demo_messages import seed_demo_messages
     from .services.links import links_ensure
 
     links_ensure()
     seed_demo_client_answers()
+    seed_demo_messages()
 
 
 def register() -> None:

@@ -1,5 +1,20 @@
 """Client feedback's pages for staff, under the language prefix (/fi/feedback/...)."""
 
+from django.urls import path
+
+from .views import inbox
+
 app_name = "feedback"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("units/<str:code>/inbox/", inbox.inbox, name="inbox"),
+    path("units/<str:code>/inbox/readers/", inbox.inbox_readers, name="inbox_readers"),
+    path(
+        "units/<str:code>/inbox/readers/<int:user_id>/remove/",
+        inbox.inbox_reader_remove,
+        name="inbox_reader_remove",
+    ),
+    path("units/<str:code>/inbox/<uuid:pk>/", inbox.message_detail, name="message_detail"),
+    path("units/<str:code>/inbox/<uuid:pk>/status/", inbox.message_status, name="message_status"),
+    path("units/<str:code>/inbox/<uuid:pk>/reply/", inbox.message_reply, name="message_reply"),
+]

@@ -88,6 +88,9 @@ FORMS = [
     ("feedback_public:form", "anonymous", client_feedback_fields),
     ("feedback_public:kiosk", "anonymous", client_feedback_fields),
     ("people_admin:erase", "administrator", lambda w: ["email", "confirm"]),
+    ("feedback:message_status", "supervisor_a", lambda w: ["status"]),
+    ("feedback:message_reply", "supervisor_a", lambda w: ["text"]),
+    ("feedback:inbox_readers", "supervisor_a", lambda w: ["user"]),
 ]
 
 

@@ -90,6 +90,12 @@ def url_kwargs(name: str, w: World) -> dict:
         "learning:assignment_withdraw": {"code": "A", "pk": w.assignment.pk},
         "learning:analytics_course": {"pk": w.course.pk},
         "toolkit:invitation_accept": {"uidb36": "1", "key": "not-a-key"},
+        "feedback:inbox": {"code": "A"},
+        "feedback:inbox_readers": {"code": "A"},
+        "feedback:inbox_reader_remove": {"code": "A", "user_id": w.org.employee_a.pk},
+        "feedback:message_detail": {"code": "A", "pk": w.message.pk},
+        "feedback:message_status": {"code": "A", "pk": w.message.pk},
+        "feedback:message_reply": {"code": "A", "pk": w.message.pk},
     }
     if name.startswith("feedback_public:"):
         from feedback.services.links import link_for
@@ -121,7 +127,7 @@ def fingerprint() -> dict[str, list]:
                 *[f.attname for f in model._meta.concrete_fields if f.name != "last_login"]
             )
         )
-        for app in ("toolkit", "assessments", "learning", "cms")
+        for app in ("toolkit", "assessments", "learning", "cms", "feedback")
         for model in apps.get_app_config(app).get_models()
     }
 
@@ -215,6 +221,17 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     ),
     "learning:analytics": ((302, 404, 404, 404, 200, 200), GET_ONLY),
     "learning:analytics_course": ((302, 404, 404, 404, 200, 200), GET_ONLY),
+    # Client feedback: a unit's inbox is for its supervisors (and people they name: none here)
+    # and administrators; naming readers for the supervisors and administrators.
+    "feedback:inbox": ((302, 404, 200, 404, 404, 200), GET_ONLY),
+    "feedback:message_detail": ((302, 404, 200, 404, 404, 200), GET_ONLY),
+    "feedback:message_status": ((302, 405, 405, 405, 405, 405), (302, 404, OK, 404, 404, OK)),
+    "feedback:message_reply": ((302, 405, 405, 405, 405, 405), (302, 404, OK, 404, 404, OK)),
+    "feedback:inbox_readers": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "feedback:inbox_reader_remove": (
+        (302, 405, 405, 405, 405, 405),
+        (302, 404, OK, 404, 404, OK),
+    ),
     # Site content
     "cms:search": ((200, 200, 200, 200, 200, 200), GET_ONLY),
     "cms:feedback": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),

@@ -14,6 +14,7 @@ from assessments.models import ActionSuggestion, AssessmentRound
 from assessments.services import actions as action_services
 from assessments.services import suggestions as suggestion_services
 from cms.models import SiteSettings
+from feedback.models import FeedbackMessage, MessageContact
 from learning.models import Certificate, CourseAssignment, CourseIndexPage, LessonPage
 from learning.services import assignments as assignment_services
 from tests.assessments.factories import add_responses, closed_round, framework_version, invite
@@ -31,6 +32,7 @@ class World:
     course: object
     certificate: Certificate
     assignment: CourseAssignment
+    message: object = None  # a client message in unit A's feedback inbox, with a contact
 
 
 @pytest.fixture
@@ -76,6 +78,13 @@ def world(org, home) -> World:
         due_on=timezone.localdate() + datetime.timedelta(30),
         assigned_by=org.supervisor_a,
     )
+    message = FeedbackMessage.objects.create(
+        unit=org.unit_a,
+        received_on=timezone.localdate(),
+        due_on=timezone.localdate() + datetime.timedelta(7),
+        text="Palvelu oli hidasta.",
+    )
+    MessageContact.objects.create(message=message, contact="040 123 4567")
     return World(
         org,
         round,
@@ -86,4 +95,5 @@ def world(org, home) -> World:
         course,
         certificate,
         assignment,
+        message,
     )

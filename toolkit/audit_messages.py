@@ -51,6 +51,12 @@ MESSAGES: dict[str, Callable[[dict], str]] = {
     "training_csv": lambda p: _("Training CSV of %(unit)s") % p,
     "threshold_set": lambda p: _("anonymity threshold set to %(new)s") % p,
     "threshold_changed": lambda p: _("anonymity threshold %(old)s -> %(new)s") % p,
+    "inbox_reader_added": lambda p: (
+        _("Person #%(person)s named to read the feedback inbox of %(unit)s") % p
+    ),
+    "inbox_reader_removed": lambda p: (
+        _("Person #%(person)s no longer reads the feedback inbox of %(unit)s") % p
+    ),
     "unit_moved": lambda p: _("unit %(unit)s: from %(old)s to %(new)s") % p,
 }
 

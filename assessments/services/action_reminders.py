@@ -11,7 +11,7 @@ from django.utils import timezone
 from toolkit.models import Membership
 from toolkit.outbox import enqueue_on_commit
 
-from .. import notifications
+from .. import digest_sections, notifications
 from ..models.actions import ImprovementAction
 
 
@@ -68,10 +68,13 @@ def overdue_digest_recipients(*, today: datetime.date | None = None) -> dict[int
 
 
 def overdue_digest_send(*, today: datetime.date | None = None) -> int:
-    """Queue the weekly digest of overdue actions to each supervisor who has any."""
-
+    """Queue the weekly digest to each supervisor who has overdue actions, or something in
+    another app's section of it (assessments.digest_sections)."""
+    today = today or timezone.localdate()
     recipients = overdue_digest_recipients(today=today)
+    for user_id in digest_sections.section_recipients(today=today):
+        recipients.setdefault(user_id, [])
     for user_id, action_ids in recipients.items():
         ids = sorted(action_ids)
-        enqueue_on_commit("assessments.tasks.send_overdue_digest", user_id, ids)
+        enqueue_on_commit("assessments.tasks.send_overdue_digest", user_id, ids, today.isoformat())
     return len(recipients)
