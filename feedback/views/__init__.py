@@ -1,0 +1,1 @@
+"""Client feedback's staff pages, one module per page family."""
