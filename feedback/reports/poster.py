@@ -111,9 +111,7 @@ def poster_pdf(*, unit: Unit, link: FeedbackLink, language: str) -> bytes:
     register_fonts()
     texts = poster_texts(unit=unit, link=link, language=language)
     buffer = io.BytesIO()
-    c = canvas.Canvas(
-        buffer, pagesize=A4, pageCompression=1, lang=language, initialFontName=FONT
-    )
+    c = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, lang=language, initialFontName=FONT)
     c.setTitle(texts["title"])
     c.setAuthor(texts["unit"])
     c.setCreator("Arvokas")

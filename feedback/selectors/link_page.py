@@ -20,6 +20,9 @@ from ..qr import qr_svg
 # browser picks the language, `?lang=` overrides it.
 PUBLIC_PATH = "/p/{code}/"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The ready texts' labels, each in its own language as language choices are written in Finland
+# (the form's radio buttons say Suomi, Svenska, English).
+IN_LANGUAGE = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 # How far back the page counts text messages and reached caps.
 WINDOW_DAYS = 30
 
@@ -94,7 +97,9 @@ def link_page(*, unit: Unit, link: FeedbackLink) -> LinkPage:
         url=url,
         qr_svg=qr_svg(url, title=_("QR code of the address %(url)s") % {"url": url}),
         ready_texts=[
-            ReadyText(code, name, sms_text(unit=unit, link=link, language=code))
+            ReadyText(
+                code, IN_LANGUAGE.get(code, name), sms_text(unit=unit, link=link, language=code)
+            )
             for code, name in settings.LANGUAGES
         ],
         sms_days=sent,
