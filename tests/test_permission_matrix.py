@@ -90,6 +90,10 @@ def url_kwargs(name: str, w: World) -> dict:
         "learning:assignment_withdraw": {"code": "A", "pk": w.assignment.pk},
         "learning:analytics_course": {"pk": w.course.pk},
         "toolkit:invitation_accept": {"uidb36": "1", "key": "not-a-key"},
+        "feedback:unit_link": {"code": "A"},
+        "feedback:link_sms": {"code": "A"},
+        "feedback:link_renew": {"code": "A"},
+        "feedback:poster": {"code": "A", "language": "fi"},
     }
     return by_name.get(name, {})
 
@@ -117,7 +121,7 @@ def fingerprint() -> dict[str, list]:
                 *[f.attname for f in model._meta.concrete_fields if f.name != "last_login"]
             )
         )
-        for app in ("toolkit", "assessments", "learning", "cms")
+        for app in ("toolkit", "assessments", "learning", "cms", "feedback")
         for model in apps.get_app_config(app).get_models()
     }
 
@@ -211,6 +215,11 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
     ),
     "learning:analytics": ((302, 404, 404, 404, 200, 200), GET_ONLY),
     "learning:analytics_course": ((302, 404, 404, 404, 200, 200), GET_ONLY),
+    # Client feedback: the link page, its text message (members too), renewal and poster
+    "feedback:unit_link": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "feedback:link_sms": ((302, 405, 405, 405, 405, 405), (302, OK, OK, 404, 404, OK)),
+    "feedback:link_renew": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "feedback:poster": ((302, 404, 200, 404, 404, 200), GET_ONLY),
     # Site content
     "cms:search": ((200, 200, 200, 200, 200, 200), GET_ONLY),
     "cms:feedback": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),
