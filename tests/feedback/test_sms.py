@@ -348,3 +348,13 @@ def test_service_refuses_an_unknown_language(org):
     with pytest.raises(ValidationError):
         link_sms.link_sms_send(unit=org.unit_a, number=NUMBER, language="de")
     assert not sms.outbox
+
+
+def test_a_members_refused_number_shows_the_small_page_again(client, org):
+    client.force_login(org.employee_a)
+    response = client.post(sms_url(org.unit_a), {"number": "123", "language": "fi"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Anna suomalainen matkapuhelinnumero" in html
+    assert "/p/" not in html and "<svg" not in html
+    assert not sms.outbox and not SmsSent.objects.exists()
