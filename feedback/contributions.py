@@ -1,5 +1,5 @@
 """What client feedback adds to the core app's pages (toolkit.contributions): the mirror and
-the inbox button on the unit page; to the self-assessment's pages: the mirror on a round's results
+the buttons to the feedback link page and the inbox on the unit page; to the self-assessment's pages: the mirror on a round's results
 page (assessments.contributions' slot), the clients' section of the unit report and their figures
 in the organisation overview (assessments.report_parts), and overdue client messages in the
 supervisors' weekly digest (assessments.digest_sections)."""
@@ -70,9 +70,12 @@ def register() -> None:
     )
     report_parts.report_section_register(client_parts.unit_report_section, order=100)
     report_parts.overview_provider_register(client_parts.overview_addition, order=100)
+    # The unit page's buttons: the feedback link page (the link, the poster, the text message),
+    # then the inbox.
+    slots.part_register(slots.UNIT_ACTIONS, Part("feedback/partials/unit_link_button.html", 300))
     slots.part_register(
         slots.UNIT_ACTIONS,
-        Part("feedback/partials/unit_inbox_button.html", 300, unit_inbox_button),
+        Part("feedback/partials/unit_inbox_button.html", 310, unit_inbox_button),
     )
     digest_sections.provider_register(
         digest_sections.DigestSectionProvider(

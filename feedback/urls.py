@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import inbox
+from .views import inbox, link
 
 app_name = "feedback"
 
@@ -17,4 +17,8 @@ urlpatterns: list = [
     path("units/<str:code>/inbox/<uuid:pk>/", inbox.message_detail, name="message_detail"),
     path("units/<str:code>/inbox/<uuid:pk>/status/", inbox.message_status, name="message_status"),
     path("units/<str:code>/inbox/<uuid:pk>/reply/", inbox.message_reply, name="message_reply"),
+    path("units/<str:code>/", link.unit_link, name="unit_link"),
+    path("units/<str:code>/sms/", link.link_sms_send, name="link_sms"),
+    path("units/<str:code>/renew/", link.link_renew, name="link_renew"),
+    path("units/<str:code>/poster/<str:language>/", link.poster, name="poster"),
 ]

@@ -96,6 +96,10 @@ def url_kwargs(name: str, w: World) -> dict:
         "feedback:message_detail": {"code": "A", "pk": w.message.pk},
         "feedback:message_status": {"code": "A", "pk": w.message.pk},
         "feedback:message_reply": {"code": "A", "pk": w.message.pk},
+        "feedback:unit_link": {"code": "A"},
+        "feedback:link_sms": {"code": "A"},
+        "feedback:link_renew": {"code": "A"},
+        "feedback:poster": {"code": "A", "language": "fi"},
     }
     if name.startswith("feedback_public:"):
         from feedback.services.links import link_for
@@ -232,6 +236,11 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
         (302, 405, 405, 405, 405, 405),
         (302, 404, OK, 404, 404, OK),
     ),
+    # Client feedback: the link page, its text message (members too), renewal and poster
+    "feedback:unit_link": ((302, 200, 200, 404, 404, 200), GET_ONLY),
+    "feedback:link_sms": ((302, 405, 405, 405, 405, 405), (302, OK, OK, 404, 404, OK)),
+    "feedback:link_renew": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "feedback:poster": ((302, 404, 200, 404, 404, 200), GET_ONLY),
     # Site content
     "cms:search": ((200, 200, 200, 200, 200, 200), GET_ONLY),
     "cms:feedback": ((200, 200, 200, 200, 200, 200), (OK, OK, OK, OK, OK, OK)),

@@ -1,4 +1,5 @@
-"""Client feedback's forms: the public client form, and the mirror's period choice."""
+"""Client feedback's forms: the public client form (public.py), the mirror's period choice
+(mirror_period.py), the inbox (inbox.py) and texting the link (link_sms.py)."""
 
 from .mirror_period import PERIOD_FIELD, MirrorPeriodForm
 from .public import (

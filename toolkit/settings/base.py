@@ -269,6 +269,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 SMS_BACKEND = env("SMS_BACKEND", default="toolkit.sms.ConsoleBackend")
+# The HTTP gateway of toolkit.sms.HttpGatewayBackend: its address, its key (sent as a bearer
+# token) and the sender name or number the messages show; a send waits at most the timeout.
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_KEY = env("SMS_GATEWAY_KEY", default="")
+SMS_SENDER = env("SMS_SENDER", default="Arvokas")
+SMS_GATEWAY_TIMEOUT = 5
 # Where the file-based mail backend (staging, the fault tests) writes each mail.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Arvokas <noreply@example.org>")
