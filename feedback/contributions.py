@@ -13,8 +13,8 @@ from assessments.contributions import ROUND_RESULTS_PANELS
 from toolkit import contributions as slots
 from toolkit.contributions import Part
 
-from . import report_parts as client_parts
 from .panels import round_mirror_panel, unit_mirror_panel
+from .reports import clients_said as client_parts
 
 MIRROR_CSS = ("feedback/mirror.css",)
 

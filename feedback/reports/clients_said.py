@@ -32,9 +32,9 @@ from toolkit.numbers import (
 )
 from toolkit.values import ValueKey
 
-from .selectors.client_results import Period, RecommendFigure, client_figures_by_period
-from .selectors.reply_times import reply_times
-from .selectors.report_rows import MirrorRow, MirrorRows, round_report_rows
+from ..selectors.client_results import Period, RecommendFigure, client_figures_by_period
+from ..selectors.reply_times import reply_times
+from ..selectors.report_rows import MirrorRow, MirrorRows, round_report_rows
 
 
 def _date(value: datetime.date) -> str:
