@@ -32,11 +32,10 @@ def _distribution_rows(mirror: Mirror) -> list[tuple[str, StatementResult]]:
 def _context(mirror: Mirror, id_prefix: str) -> dict:
     return {
         "mirror": mirror,
-        # Nothing to draw when both sides are hidden: the page says why in words.
+        # Nothing to draw without the clients' side: the page says why in words, and the
+        # unit's own view is drawn on its results.
         "mirror_chart": (
-            mirror_chart(mirror, id_prefix=f"{id_prefix}-chart")
-            if mirror.staff_shown or mirror.clients_shown
-            else None
+            mirror_chart(mirror, id_prefix=f"{id_prefix}-chart") if mirror.clients_shown else None
         ),
         "mirror_rows": _distribution_rows(mirror),
         "mirror_id": id_prefix,
