@@ -57,7 +57,7 @@ def register() -> None:
                 f"round {s['round'].pk} of {s['round'].unit.code}, as its supervisor",
                 signed_in_get(s["supervisor"], _results_url(s)),
             ),
-            ratio_target=3.0,
+            ratio_target=2.0,
         )
     )
     bench.row_register(
@@ -68,7 +68,7 @@ def register() -> None:
                 "all units, first page, as an administrator",
                 signed_in_get(s["administrator"], "/fi/assessments/overview/"),
             ),
-            ratio_target=10.0,
+            ratio_target=5.0,
         )
     )
     bench.row_register(

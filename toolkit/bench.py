@@ -187,7 +187,7 @@ def target_checks(rows: list[Row], compare: list[dict] | None) -> list[tuple[str
     wagtail = by_name[WAGTAIL].median_ms
     checks = []
     for target in bench_rows():
-        if target.ratio_target is not None:
+        if target.ratio_target is not None and target.name in by_name:
             got = by_name[target.name].median_ms / wagtail
             checks.append(
                 (
@@ -197,7 +197,7 @@ def target_checks(rows: list[Row], compare: list[dict] | None) -> list[tuple[str
                 )
             )
     for target in bench_rows():
-        if target.ms_target is not None:
+        if target.ms_target is not None and target.name in by_name:
             got = by_name[target.name].median_ms
             checks.append(
                 (

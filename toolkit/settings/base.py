@@ -24,6 +24,10 @@ SECRET_KEY = env("SECRET_KEY", default="")
 ANSWER_SEALING_KEY = env("ANSWER_SEALING_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# The proxies whose X-Forwarded-For names the client (gunicorn's FORWARDED_ALLOW_IPS); rate
+# limits per address read it through toolkit.client_address.
+TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1"])
+RATELIMIT_IP_META_KEY = "toolkit.client_address.client_address"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # True only for the demo site: the README's demo logins are printed and MFA is not forced.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
