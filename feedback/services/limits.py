@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_ratelimit.core import is_ratelimited
 
+from toolkit.client_address import client_address
 from toolkit.models import Unit
 
 from ..models import CapTrip
@@ -35,9 +36,10 @@ class Refusal(Enum):
 
 
 def address_key(request: HttpRequest) -> str:
-    """The client's address (an IPv6 address by its /64 network, as one household or phone has
-    a whole one), keyed with the secret."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address (behind a trusted proxy, from X-Forwarded-For: toolkit.client_address;
+    an IPv6 address by its /64 network, as one household or phone has a whole one), keyed with
+    the secret."""
+    address = client_address(request) or "unknown"
     try:
         ip = ipaddress.ip_address(address)
         if ip.version == 6:
