@@ -29,11 +29,14 @@ from toolkit.values import ValueKey
 
 class FeedbackLink(models.Model):
     """A unit's public feedback address, /p/<code>/. Renewing makes a new code and retires the
-    old one, which then says it has been replaced (an old poster, a leaked link)."""
+    old one, which then says it has been replaced (an old poster, a leaked link). A unit that
+    closes or pauses (a summer break, a merger) stops collecting: the address then says the
+    unit takes no feedback now, and the posters work again when collecting resumes."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="feedback_links")
     code = models.CharField(_("code"), max_length=16, unique=True)
     is_active = models.BooleanField(_("in use"), default=True)
+    collecting = models.BooleanField(_("collecting answers"), default=True)
     created_on = models.DateField(_("created"))
 
     class Meta:

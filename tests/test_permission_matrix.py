@@ -99,6 +99,7 @@ def url_kwargs(name: str, w: World) -> dict:
         "feedback:unit_link": {"code": "A"},
         "feedback:link_sms": {"code": "A"},
         "feedback:link_renew": {"code": "A"},
+        "feedback:link_collecting": {"code": "A"},
         "feedback:poster": {"code": "A", "language": "fi"},
     }
     if name.startswith("feedback_public:"):
@@ -236,10 +237,12 @@ MATRIX: dict[str, tuple[tuple, tuple | None]] = {
         (302, 405, 405, 405, 405, 405),
         (302, 404, OK, 404, 404, OK),
     ),
-    # Client feedback: the link page, its text message (members too), renewal and poster
+    # Client feedback: the link page, its text message (members too), renewal, collecting on
+    # or off, and the poster
     "feedback:unit_link": ((302, 200, 200, 404, 404, 200), GET_ONLY),
     "feedback:link_sms": ((302, 405, 405, 405, 405, 405), (302, OK, OK, 404, 404, OK)),
     "feedback:link_renew": ((302, 404, 200, 404, 404, 200), (302, 404, OK, 404, 404, OK)),
+    "feedback:link_collecting": ((302, 405, 405, 405, 405, 405), (302, 404, OK, 404, 404, OK)),
     "feedback:poster": ((302, 404, 200, 404, 404, 200), GET_ONLY),
     # Site content
     "cms:search": ((200, 200, 200, 200, 200, 200), GET_ONLY),

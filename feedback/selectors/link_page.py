@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,9 +17,6 @@ from toolkit.models import Unit
 from ..models import CapTrip, FeedbackLink, SmsSent
 from ..qr import qr_svg
 
-# The public form's address (feedback_public:form), without a language prefix: the visitor's
-# browser picks the language, `?lang=` overrides it.
-PUBLIC_PATH = "/p/{code}/"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The ready texts' labels, each in its own language as language choices are written in Finland
 # (the form's radio buttons say Suomi, Svenska, English).
@@ -28,8 +26,10 @@ WINDOW_DAYS = 30
 
 
 def public_url(link: FeedbackLink, *, language: str = "") -> str:
-    """The link's absolute address, as printed and sent; `language` opens the form in it."""
-    url = settings.SITE_URL.rstrip("/") + PUBLIC_PATH.format(code=link.code)
+    """The link's absolute address, as printed and sent; `language` opens the form in it. The
+    form's address has no language prefix: the visitor's browser picks the language."""
+    path = reverse("feedback_public:form", args=[link.code])
+    url = settings.SITE_URL.rstrip("/") + path
     return f"{url}?lang={language}" if language else url
 
 

@@ -30,6 +30,10 @@ NATIONAL_MOBILE = re.compile(r"(?:4[0-9]|50)[0-9]{5,8}")
 MAX_INPUT = 32
 
 INVALID_NUMBER = _("Give a Finnish mobile number, such as 040 123 4567 or +358 40 123 4567.")
+NOT_COLLECTING = _(
+    "The unit is not collecting client feedback now, so the link would not work. "
+    "A supervisor can resume collecting on this page."
+)
 
 
 def finnish_mobile(raw: str) -> str:
@@ -53,8 +57,11 @@ def link_sms_send(*, unit: Unit, number: str, language: str) -> None:
     unit's day; toolkit.sms.SmsError (nothing counted) when the gateway fails."""
     if language not in LANGUAGES:
         raise ValidationError(_("Choose the language of the message."), code="language")
+    link = link_for(unit)
+    if not link.collecting:
+        raise ValidationError(NOT_COLLECTING, code="not_collecting")
     to = finnish_mobile(number)
-    send_sms(to=to, text=sms_text(unit=unit, link=link_for(unit), language=language))
+    send_sms(to=to, text=sms_text(unit=unit, link=link, language=language))
     sms_sent_count(unit=unit)
     logger.info("A feedback link was sent by text message for unit %s", unit.code)
 

@@ -27,11 +27,24 @@ def link_for(unit: Unit) -> FeedbackLink:
 
 
 def link_renew(*, unit: Unit) -> FeedbackLink:
-    """Retire the unit's code and make a new one; the old address then says it was replaced."""
+    """Retire the unit's code and make a new one; the old address then says it was replaced.
+    The new link collects, or not, as the old one did."""
     with transaction.atomic():
         Unit.objects.select_for_update().filter(pk=unit.pk).first()
+        old = FeedbackLink.objects.filter(unit=unit, is_active=True).first()
         FeedbackLink.objects.filter(unit=unit, is_active=True).update(is_active=False)
-        return _create(unit)
+        return _create(unit, collecting=old.collecting if old else True)
+
+
+def collecting_set(*, unit: Unit, collecting: bool) -> FeedbackLink:
+    """Stop or resume collecting answers at the unit's link (the code stays the same)."""
+    with transaction.atomic():
+        Unit.objects.select_for_update().filter(pk=unit.pk).first()
+        link = link_for(unit)
+        if link.collecting != collecting:
+            link.collecting = collecting
+            link.save(update_fields=["collecting"])
+        return link
 
 
 def links_ensure() -> int:
@@ -44,12 +57,15 @@ def links_ensure() -> int:
     return made
 
 
-def _create(unit: Unit) -> FeedbackLink:
+def _create(unit: Unit, *, collecting: bool = True) -> FeedbackLink:
     for _attempt in range(5):
         try:
             with transaction.atomic():
                 return FeedbackLink.objects.create(
-                    unit=unit, code=new_code(), created_on=timezone.localdate()
+                    unit=unit,
+                    code=new_code(),
+                    collecting=collecting,
+                    created_on=timezone.localdate(),
                 )
         except IntegrityError:
             # Another request made the unit's link at the same moment, or (never yet) a code

@@ -33,14 +33,16 @@ SMS_RATE = "30/h"
 
 def _page(request, unit: Unit, sms_form: LinkSmsForm, *, status: int = 200) -> HttpResponse:
     can_manage = permissions.can_manage_feedback(request.user, unit)
+    link = links.link_for(unit)
     context = {
         "unit": unit,
         "can_manage": can_manage,
+        "collecting": link.collecting,
         "sms_form": sms_form,
         "languages": settings.LANGUAGES,
     }
     if can_manage:
-        context["page"] = link_page(unit=unit, link=links.link_for(unit))
+        context["page"] = link_page(unit=unit, link=link)
     return render(request, "feedback/unit_link.html", context, status=status)
 
 
@@ -105,6 +107,26 @@ def link_renew(request, code: str):
         return redirect("feedback:unit_link", unit.code)
     url = public_url(links.link_for(unit))
     return render(request, "feedback/link_renew_confirm.html", {"unit": unit, "url": url})
+
+
+@login_required
+@require_POST
+def link_collecting(request, code: str):
+    """Stop collecting answers (`collecting=no`) or resume (`collecting=yes`)."""
+    unit = unit_or_404(request, code, may=permissions.can_manage_feedback)
+    choice = request.POST.get("collecting")
+    if choice not in ("yes", "no"):
+        messages.error(request, _("Choose whether the unit collects client feedback."))
+        return redirect("feedback:unit_link", unit.code)
+    links.collecting_set(unit=unit, collecting=choice == "yes")
+    if choice == "yes":
+        messages.success(request, _("The unit collects client feedback again."))
+    else:
+        messages.success(
+            request,
+            _("The unit no longer collects client feedback. The link says so to whoever opens it."),
+        )
+    return redirect("feedback:unit_link", unit.code)
 
 
 @login_required

@@ -6,7 +6,8 @@ the browser's Accept-Language, else Finnish, and travels in the form's hidden `l
 
 POST fields: score_<value_key> ∈ "1".."5" | "cant_say", recommend ∈ "0".."10", better (≤ 1000
 characters), contact (an e-mail address or a phone number), website (the trap, stays empty),
-lang. Success: 303 to the thanks page. Refused by a rate limit or the unit's hourly cap: 429."""
+lang. Success: 303 to the thanks page. Refused by a rate limit or the unit's hourly cap: 429.
+A renewed code (an old poster) and a unit that is not collecting answers now: 410, saying so."""
 
 from __future__ import annotations
 
@@ -105,6 +106,9 @@ def _answer_page(request: HttpRequest, code: str, *, kiosk: bool) -> HttpRespons
     if link is None or not link.is_active:
         return _link_gone(request, link, language=language, kiosk=kiosk)
     context = _context(request, language=language, unit=link.unit, kiosk=kiosk)
+    if not link.collecting:
+        # Whatever was posted is dropped: the unit takes no answers now.
+        return _page(request, "not_collecting.html", context, status=410)
     version = current_version()
     if version is None:
         return _page(request, "unavailable.html", context, status=503)

@@ -114,6 +114,45 @@ def test_renewing_asks_first_and_then_retires_the_old_code(client, org):
     assert public_url(new) in html and public_url(old) not in html
 
 
+def collecting_url(unit) -> str:
+    return reverse("feedback:link_collecting", args=[unit.code])
+
+
+def test_a_supervisor_stops_and_resumes_collecting_with_the_same_code(client, org):
+    client.force_login(org.supervisor_a)
+    code = link_for(org.unit_a).code
+    response = client.post(collecting_url(org.unit_a), {"collecting": "no"}, follow=True)
+    assert response.redirect_chain[-1][0] == page_url(org.unit_a)
+    html = response.content.decode()
+    assert "Yksikkö ei enää kerää asiakaspalautetta." in html
+    assert "Jatka palautteen keräämistä" in html
+    # Members see why no link can be sent, not the form.
+    sms_action = reverse("feedback:link_sms", args=[org.unit_a.code])
+    assert f'action="{sms_action}' not in html
+    link = link_for(org.unit_a)
+    assert (link.code, link.collecting) == (code, False)
+
+    client.post(collecting_url(org.unit_a), {"collecting": "yes"})
+    link = link_for(org.unit_a)
+    assert (link.code, link.collecting) == (code, True)
+
+
+@pytest.mark.parametrize("value", ["", "maybe", "<script>", "no" * 600])
+def test_a_wrong_collecting_choice_changes_nothing(client, org, value):
+    client.force_login(org.supervisor_a)
+    link_for(org.unit_a)
+    response = client.post(collecting_url(org.unit_a), {"collecting": value}, follow=True)
+    assert "Valitse, kerääkö yksikkö asiakaspalautetta." in response.content.decode()
+    assert link_for(org.unit_a).collecting
+
+
+def test_a_renewed_link_keeps_collecting_off(client, org):
+    client.force_login(org.supervisor_a)
+    client.post(collecting_url(org.unit_a), {"collecting": "no"})
+    client.post(renew_url(org.unit_a), {"confirm": "yes"})
+    assert FeedbackLink.objects.filter(unit=org.unit_a, is_active=True, collecting=False).exists()
+
+
 def test_renew_by_get_changes_nothing(client, org):
     client.force_login(org.supervisor_a)
     old = link_for(org.unit_a)

@@ -6,7 +6,7 @@ from django.test import Client
 
 from assessments.models import FrameworkVersion, Value
 from feedback.models import FeedbackMessage, MessageContact, SealedClientAnswer
-from feedback.services.links import link_renew
+from feedback.services.links import collecting_set, link_renew
 from tests.feedback.public_helpers import answer_data, public_setup
 
 pytestmark = pytest.mark.django_db
@@ -217,6 +217,23 @@ def test_a_renewed_code_says_it_was_replaced(client, link):
     response = client.post(form_url(link), answer_data())
     assert response.status_code == 410
     assert stored() == (0, 0, 0)
+
+
+def test_a_unit_that_stopped_collecting_says_so_and_takes_no_answer(client, link):
+    collecting_set(unit=link.unit, collecting=False)
+    for url in (form_url(link), form_url(link, kiosk=True)):
+        response = client.get(url + "?lang=sv")
+        assert response.status_code == 410
+        html = response.content.decode()
+        assert "Ingen klientrespons samlas in nu" in html and link.unit.name in html
+        assert "<form" not in html
+    response = client.post(form_url(link), answer_data())
+    assert response.status_code == 410
+    assert stored() == (0, 0, 0)
+    # Resumed, the same address (the printed posters) takes answers again.
+    collecting_set(unit=link.unit, collecting=True)
+    assert client.post(form_url(link), answer_data()).status_code == 303
+    assert stored()[0] == 1
 
 
 @pytest.mark.parametrize("path", ["/p/nosuchcode/", "/p/nosuchcode/kiosk/", "/p/x/thanks/"])

@@ -19,7 +19,7 @@ from feedback.models import SmsSent
 from feedback.selectors.link_page import public_url
 from feedback.services import link_sms
 from feedback.services.link_sms import finnish_mobile, sms_sent_count
-from feedback.services.links import link_for
+from feedback.services.links import collecting_set, link_for
 from feedback.views import link as link_views
 from toolkit import sms
 from toolkit.sms import ConsoleBackend, HttpGatewayBackend, SmsError, SmsMessage
@@ -348,6 +348,20 @@ def test_service_refuses_an_unknown_language(org):
     with pytest.raises(ValidationError):
         link_sms.link_sms_send(unit=org.unit_a, number=NUMBER, language="de")
     assert not sms.outbox
+
+
+def test_no_link_is_sent_while_the_unit_is_not_collecting(client, org):
+    collecting_set(unit=org.unit_a, collecting=False)
+    with pytest.raises(ValidationError):
+        link_sms.link_sms_send(unit=org.unit_a, number=NUMBER, language="fi")
+    client.force_login(org.employee_a)
+    response = client.post(sms_url(org.unit_a), {"number": NUMBER, "language": "fi"})
+    assert response.status_code == 400
+    assert (
+        "Yksikkö ei kerää nyt asiakaspalautetta, joten linkkiä ei lähetetä."
+        in response.content.decode()
+    )
+    assert not sms.outbox and not SmsSent.objects.exists()
 
 
 def test_a_members_refused_number_shows_the_small_page_again(client, org):
