@@ -8,7 +8,8 @@ change only where both rounds give the value's mean.
 A fixed number of queries, however many units and rounds: the unit tree (one query), the latest
 two closed rounds of every unit with their counts (one window query), the value means of those
 rounds (one grouped query) and the open and overdue actions (one grouped query). Sorting,
-filtering by area and paging then happen in Python on at most a few hundred rows. What other
+filtering by area and paging then happen in Python on at most a few hundred rows. The page
+(organisation_overview_page) sorted by name reads the rounds of its own units only. What other
 apps add to the page's rows (assessments.report_parts: the clients' means, the reply times)
 comes from their providers, each in a fixed number of queries, for the shown page only.
 
@@ -25,7 +26,9 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -47,6 +50,7 @@ SORT_KEYS = ("name", "response_rate", *(key.value for key in ValueKey))
 DEFAULT_SORT = "name"
 # Upper bounds of the heatmap's colour steps (a mean below 2.5 is step 0, 4.5 or more is step 5).
 HEAT_STEPS = (2.5, 3.0, 3.5, 4.0, 4.5)
+_HEAT_BOUNDS = tuple(rounded(bound) for bound in HEAT_STEPS)
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,13 @@ class ValueCell:
     mean: float | None
     change: Change | None = None
 
-    @property
+    @cached_property
     def step(self) -> int | None:
         """The heatmap colour step 0–5 (None where there is no mean to show)."""
         if self.mean is None:
             return None
-        return sum(1 for bound in HEAT_STEPS if rounded(self.mean) >= rounded(bound))
+        shown = rounded(self.mean)
+        return sum(1 for bound in _HEAT_BOUNDS if shown >= bound)
 
 
 @dataclass(frozen=True)
@@ -228,15 +233,19 @@ def _parse_sort(sort: str | None) -> tuple[str, bool]:
     return key, descending
 
 
-def organisation_overview(
-    *, viewer, area_id: int | None = None, sort: str | None = None
-) -> Overview:
-    """Every unit the viewer oversees with its latest closed round, filtered to an area (the
-    area and the units under it) and sorted by `sort` ("name", "response_rate" or a value key,
-    with a leading "-" for descending). An area outside the viewer's units and an unknown sort
-    are ignored (then overview.area is None and overview.sort is "name")."""
-    threshold = current_threshold()
-    keys = [key.value for key in ValueKey]
+@dataclass(frozen=True)
+class _Frame:
+    """Whom and what the viewer's overview covers, before any round is read."""
+
+    threshold: int
+    units: dict[int, Unit]
+    shown: set[int]
+    areas: list[Unit]
+    area: Unit | None
+    all_units: bool  # every unit of the organisation: no unit filter in the round query
+
+
+def _frame(viewer, area_id: int | None) -> _Frame:
     units = {
         u.pk: u
         for u in Unit.objects.only("pk", "code", "name_fi", "name_sv", "name_en", "parent_id")
@@ -248,33 +257,84 @@ def organisation_overview(
     areas = sorted((units[pk] for pk in scope if children.get(pk)), key=lambda u: u.name.casefold())
     area = units[area_id] if area_id in scope and children.get(area_id) else None
     shown = subtree_ids(children, [area.pk]) if area else scope
-
     all_units = toolkit_permissions.is_administrator(viewer) and area is None
-    rounds = _latest_two_rounds(None if all_units else sorted(shown)) if shown else {}
+    return _Frame(current_threshold(), units, shown, areas, area, all_units)
+
+
+def _rows(frame: _Frame, unit_ids: set[int], *, every_unit: bool) -> list[OverviewRow]:
+    """The rows of these units (unsorted), in four queries whatever their number."""
+    threshold = frame.threshold
+    keys = [key.value for key in ValueKey]
+    rounds = _latest_two_rounds(None if every_unit else sorted(unit_ids)) if unit_ids else {}
     means = closed_round_means(
         {
             r["pk"]: threshold_for(r["closed_threshold"], current=threshold)
-            for pair in rounds.values()
-            for r in pair
+            for pk in unit_ids
+            for r in rounds.get(pk, [])
             if _shown(r, threshold)
         }
     )
-    counts = action_counts(unit_ids=sorted(shown), today=timezone.localdate()) if shown else {}
+    counts = (
+        action_counts(unit_ids=sorted(unit_ids), today=timezone.localdate()) if unit_ids else {}
+    )
     rows = []
-    for pk in shown:
-        row = _row(units[pk], rounds.get(pk, []), means, threshold, keys)
+    for pk in unit_ids:
+        row = _row(frame.units[pk], rounds.get(pk, []), means, threshold, keys)
         row.actions = counts.get(pk, row.actions)
         rows.append(row)
-    key, descending = _parse_sort(sort)
+    return rows
+
+
+def _overview(frame: _Frame, rows: list[OverviewRow], key: str, descending: bool) -> Overview:
     return Overview(
-        threshold=threshold,
+        threshold=frame.threshold,
         value_keys=[(k.value, str(k.label)) for k in ValueKey],
-        rows=_sorted(rows, key, descending),
-        areas=areas,
-        area=area,
+        rows=rows,
+        areas=frame.areas,
+        area=frame.area,
         sort=key,
         descending=descending,
     )
+
+
+def organisation_overview(
+    *, viewer, area_id: int | None = None, sort: str | None = None
+) -> Overview:
+    """Every unit the viewer oversees with its latest closed round, filtered to an area (the
+    area and the units under it) and sorted by `sort` ("name", "response_rate" or a value key,
+    with a leading "-" for descending). An area outside the viewer's units and an unknown sort
+    are ignored (then overview.area is None and overview.sort is "name")."""
+    frame = _frame(viewer, area_id)
+    key, descending = _parse_sort(sort)
+    rows = _rows(frame, frame.shown, every_unit=frame.all_units)
+    return _overview(frame, _sorted(rows, key, descending), key, descending)
+
+
+def organisation_overview_page(
+    *, viewer, area_id: int | None = None, sort: str | None = None, number=1, per_page: int
+) -> tuple[Overview, Page]:
+    """One page of organisation_overview (a number past the end gives the last page), with
+    overview.rows the page's rows. In the order by name the page's units are known before any
+    round is read, so only their rows are made; a figure's order needs every row."""
+    frame = _frame(viewer, area_id)
+    key, descending = _parse_sort(sort)
+    if key != "name":
+        rows = _sorted(_rows(frame, frame.shown, every_unit=frame.all_units), key, descending)
+        page = _page(rows, number, per_page)
+        return _overview(frame, list(page.object_list), key, descending), page
+    units = sorted(
+        (frame.units[pk] for pk in frame.shown), key=lambda u: (u.name.casefold(), u.code)
+    )
+    page = _page(list(reversed(units)) if descending else units, number, per_page)
+    on_page = {unit.pk for unit in page.object_list}
+    rows = _sorted(_rows(frame, on_page, every_unit=False), key, descending)
+    page.object_list = rows
+    return _overview(frame, rows, key, descending), page
+
+
+def _page(items: list, number, per_page: int) -> Page:
+    paginator = Paginator(items, per_page)
+    return paginator.get_page(min(number, paginator.num_pages))
 
 
 # --- What other apps add to the page's rows (assessments.report_parts) -------------------------

@@ -7,7 +7,6 @@ or sort is ignored with a note that does not echo the value, and a bad page numb
 first page (a page past the end shows the last)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 
@@ -15,8 +14,7 @@ from toolkit import permissions as toolkit_permissions
 
 from .. import permissions
 from ..forms import OverviewForm, OverviewQueryForm
-from ..selectors.overview import HEAT_STEPS, overview_page_additions
-from ..selectors.overview import organisation_overview as select_overview
+from ..selectors.overview import HEAT_STEPS, organisation_overview_page, overview_page_additions
 
 PAGE_SIZE = 100
 
@@ -64,12 +62,14 @@ def organisation_overview(request):
         raise Http404
     query = OverviewQueryForm(request.GET)
     query.is_valid()  # always: a bad value is read as no value (see the form)
-    overview = select_overview(
-        viewer=request.user, area_id=query.cleaned_data["area_id"], sort=query.selector_sort()
+    overview, page = organisation_overview_page(
+        viewer=request.user,
+        area_id=query.cleaned_data["area_id"],
+        sort=query.selector_sort(),
+        number=query.cleaned_data["page"],
+        per_page=PAGE_SIZE,
     )
     area = str(overview.area.pk) if overview.area else ""
-    paginator = Paginator(overview.rows, PAGE_SIZE)
-    page = paginator.get_page(min(query.cleaned_data["page"], paginator.num_pages))
     order = "desc" if overview.descending else "asc"
     form = OverviewForm(
         initial={"area": area, "sort": overview.sort, "order": order}, overview=overview
@@ -88,7 +88,7 @@ def organisation_overview(request):
             "columns": columns,
             "value_columns": columns[2:],
             "linked_unit_ids": linked,
-            "additions": overview_page_additions(list(page.object_list)),
+            "additions": overview_page_additions(overview.rows),
             "legend": _legend(),
             "ignored": query.ignored(overview),
             "page_query": _query(area=area, sort=overview.sort, order=order),

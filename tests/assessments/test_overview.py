@@ -8,7 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessments.models import ImprovementAction
-from assessments.selectors.overview import ValueCell, action_counts, organisation_overview
+from assessments.selectors.overview import (
+    ValueCell,
+    action_counts,
+    organisation_overview,
+    organisation_overview_page,
+)
 from tests.assessments.factories import add_responses, closed_round, framework_version, invite
 from tests.toolkit.factories import UnitFactory, member
 
@@ -281,6 +286,24 @@ def test_large_organisation_is_paged(client, org, small_version):
     second = client.get(URL + "?page=2")
     assert len(second.context["page"].object_list) == 23
     assert 'aria-current="page"' in second.content.decode()
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "-trust", "response_rate"])
+def test_a_page_holds_the_rows_the_full_overview_has_there(org, small_version, sort):
+    # By name the page reads only its own units' rounds: its rows must be those of the whole.
+    _organisation_of(4, small_version, org.area)
+    for _ in range(3):
+        UnitFactory(parent=org.area)  # units without a round
+    whole = organisation_overview(viewer=org.administrator, sort=sort).rows
+    pages = []
+    for number in (1, 2, 3, 4):
+        overview, page = organisation_overview_page(
+            viewer=org.administrator, sort=sort, number=number, per_page=4
+        )
+        assert overview.rows == list(page.object_list)
+        pages.append(overview.rows)
+    assert [row for rows in pages[:3] for row in rows] == whole
+    assert pages[3] == pages[2]  # a number past the end gives the last page
 
 
 @pytest.mark.parametrize(("mean", "step"), [(1.0, 0), (2.44, 0), (2.46, 1), (3.0, 2), (4.5, 5)])
