@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -221,7 +221,7 @@ class RoundFollowUp:
     """What the results page shows of the follow-up: the previous round's actions with their
     value's change, and this round's conclusions and actions."""
 
-    previous_round: AssessmentRound | None
+    previous_round: RoundRef | None
     previous_actions: list[FollowedAction]
     conclusions: list[ConclusionRow]
     action_count: int
@@ -231,15 +231,11 @@ class RoundFollowUp:
 def round_follow_up(*, round: AssessmentRound, results, can_manage: bool) -> RoundFollowUp:
     """The follow-up block of a results page; `results` is the round's RoundResults (its
     change per value is already empty where the anonymity rule hides it)."""
-    previous = (
-        closed_rounds_of(unit=round.unit)
-        .filter(Q(closes_on__lt=round.closes_on) | Q(closes_on=round.closes_on, pk__lt=round.pk))
-        .first()
-    )
+    previous = results.previous_round  # the unit's closed round before this one, as read there
     changes = {v.key: v.change for v in results.values}
     previous_actions = []
     if previous is not None:
-        for action in ImprovementAction.objects.filter(source_round=previous).select_related(
+        for action in ImprovementAction.objects.filter(source_round_id=previous.pk).select_related(
             "owner"
         ):
             previous_actions.append(

@@ -107,10 +107,7 @@ class Mirror:
     def widest(self) -> MirrorValue | None:
         """The value whose gap is widest (the lower client view first on a tie, then the
         framework's order); None when no value has both sides."""
-        compared = self.compared
-        if not compared:
-            return None
-        return max(compared, key=lambda v: (abs(v.gap), -v.gap))
+        return widest_gap(self.compared)
 
     @property
     def staff_notice(self) -> str:
@@ -160,6 +157,13 @@ class Mirror:
                 % figures
             )  # fmt: skip
         return _("Clients and your own view give every value the same mean.")
+
+
+def widest_gap(compared: list):
+    """Of items with a `gap` (clients minus staff, none None, in the framework's order), the one
+    whose gap is widest: the largest in size; on a tie, the one clients rate lower (what needs
+    the unit's attention), then the first. None for no items. The page and the report share it."""
+    return max(compared, key=lambda item: (abs(item.gap), -item.gap), default=None)
 
 
 def round_period(round: AssessmentRound | RoundRef) -> MirrorPeriod:

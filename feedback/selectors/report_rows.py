@@ -5,8 +5,8 @@ them and the value where it is widest.
 
 `mirror_rows` is pure (figures in, rows out); `round_report_rows` reads what it needs. The gap
 is the clients' mean minus the staff's, as shown (toolkit.numbers.gap_between), so it never
-contradicts the two figures printed beside it. The widest gap is the largest in size; on a tie,
-the first value in the framework's order; none where no value has both figures.
+contradicts the two figures printed beside it. The widest gap is the mirror page's
+(mirror.widest_gap); none where no value has both figures.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from assessments.selectors.result_types import RoundResults
 from toolkit.numbers import gap_between
 
 from .client_results import ClientFigures, ValueFigure, client_figures
+from .mirror import widest_gap
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def mirror_rows(
         staff = staff_means.get(key)
         rows.append(MirrorRow(key, name, staff, figure, gap_between(figure.mean, staff)))
     compared = [row for row in rows if row.gap is not None]
-    widest = max(compared, key=lambda row: abs(row.gap), default=None)  # max keeps the first
+    widest = widest_gap(compared)
     return MirrorRows(clients.threshold, clients, rows, widest)
 
 

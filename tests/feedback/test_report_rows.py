@@ -33,6 +33,16 @@ def test_gap_is_clients_minus_staff_of_the_shown_means():
     assert mirror.rows[0].gap == Decimal("-0.3")
 
 
+def test_widest_gap_is_the_largest_in_size_and_the_lower_client_view_on_a_tie():
+    # The same rule as the mirror on the unit page: the report never names another value.
+    mirror = mirror_rows(
+        names=NAMES,
+        staff_means={"dignity": 3.0, "trust": 4.0, "empathy": 4.0},
+        clients=figures(dignity=3.8, trust=3.2, empathy=3.2),
+    )
+    assert mirror.widest.key == "trust"
+
+
 def test_widest_gap_is_the_largest_in_size_and_the_first_on_a_tie():
     mirror = mirror_rows(
         names=NAMES,
