@@ -11,8 +11,11 @@ The rule:
   20 (3.65) rounds as a person would round it, not as 3.6499999… does.
 - A change is the difference of the two *shown* (rounded) figures, so "3,6 → 3,7" always says
   "up 0,1" and never "no change".
-- Figures are written in the active language with ``django.utils.formats.number_format``: a
-  decimal comma in Finnish and Swedish, a point in English (the locale's format files decide).
+- Figures are written in the active language as ``django.utils.formats.number_format`` writes
+  them: a decimal comma in Finnish and Swedish, a point in English (the locale's format files
+  decide). A figure under 1,000 (every mean, change and percent) has no digits to group, so it is
+  written by `_written` without number_format's per-call lookups: the overview writes 1,000
+  figures a page.
 - A missing figure is written as an en dash ("–") where a table shows it, and as an empty cell
   in a CSV.
 """
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
 
 MEAN_PLACES = 1
@@ -54,12 +57,23 @@ def percent_of(part: int, whole: int) -> int | None:
     return int(rounded(Decimal(100 * part) / Decimal(whole), PERCENT_PLACES))
 
 
+def _written(shown: Decimal | int, places: int) -> str:
+    """A rounded figure as number_format(shown, places) writes it (tests/toolkit/test_numbers.py
+    holds them equal)."""
+    if not -1000 < shown < 1000:
+        return number_format(shown, places)
+    if shown == 0:
+        shown = abs(shown)  # number_format writes -0.0 as "0,0"
+    text = f"{shown:.{places}f}"
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"), 1) if places else text
+
+
 def format_number(
     value: Number | None, places: int = MEAN_PLACES, *, missing: str = MISSING
 ) -> str:
     """`value` rounded half up to `places` decimals, written in the active language."""
     shown = rounded(value, places)
-    return missing if shown is None else number_format(shown, places)
+    return missing if shown is None else _written(shown, places)
 
 
 def format_mean(value: Number | None, *, missing: str = MISSING) -> str:
@@ -70,7 +84,7 @@ def format_mean(value: Number | None, *, missing: str = MISSING) -> str:
 def format_change_size(amount: Number | None, *, missing: str = MISSING) -> str:
     """The size of a change without its sign, for "up 0,1" / "down 0,1"."""
     shown = rounded(amount)
-    return missing if shown is None else number_format(abs(shown), MEAN_PLACES)
+    return missing if shown is None else _written(abs(shown), MEAN_PLACES)
 
 
 def format_change(amount: Number | None, *, missing: str = MISSING) -> str:
@@ -78,7 +92,7 @@ def format_change(amount: Number | None, *, missing: str = MISSING) -> str:
     shown = rounded(amount)
     if shown is None:
         return missing
-    size = number_format(abs(shown), MEAN_PLACES)
+    size = _written(abs(shown), MEAN_PLACES)
     if shown > 0:
         return _("up %(amount)s") % {"amount": size}
     if shown < 0:
@@ -89,7 +103,7 @@ def format_change(amount: Number | None, *, missing: str = MISSING) -> str:
 def format_percent(value: Number | None, *, missing: str = MISSING) -> str:
     """A percent as a whole number followed by " %": "79 %"."""
     shown = rounded(value, PERCENT_PLACES)
-    return missing if shown is None else f"{number_format(shown, PERCENT_PLACES)} %"
+    return missing if shown is None else f"{_written(shown, PERCENT_PLACES)} %"
 
 
 def format_count(value: int | None, *, missing: str = MISSING) -> str:
@@ -119,7 +133,7 @@ def format_gap(amount: Number | None, *, missing: str = MISSING) -> str:
     shown = rounded(amount)
     if shown is None:
         return missing
-    size = number_format(abs(shown), MEAN_PLACES)
+    size = _written(abs(shown), MEAN_PLACES)
     if shown > 0:
         return _("clients %(amount)s higher") % {"amount": size}
     if shown < 0:
@@ -133,7 +147,7 @@ def format_points(value: Number | None, *, missing: str = MISSING) -> str:
     shown = rounded(value, PERCENT_PLACES)
     if shown is None:
         return missing
-    written = number_format(abs(shown), PERCENT_PLACES)
+    written = _written(abs(shown), PERCENT_PLACES)
     return f"\u2212{written}" if shown < 0 else written
 
 
@@ -145,7 +159,7 @@ def format_difference(
     shown = rounded(amount, places)
     if shown is None:
         return missing
-    size = number_format(abs(shown), places)
+    size = _written(abs(shown), places)
     if shown > 0:
         return f"+{size}"
     if shown < 0:

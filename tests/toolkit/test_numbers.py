@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.formats import number_format
 
 from toolkit import numbers
 
@@ -69,3 +70,15 @@ def test_template_filters_use_the_same_rule():
     with translation.override("sv"):
         text = template.render(Context({"m": 73 / 20, "n": None, "c": Decimal("-0.1"), "p": 79}))
     assert text == "3,7 – 0,1 79 %"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_figures_are_written_as_number_format_writes_them(language, settings):
+    settings.USE_THOUSAND_SEPARATOR = True
+    figures = [Decimal(n).scaleb(-1) for n in range(-10_050, 10_050, 7)]
+    figures += [Decimal("-0.0"), Decimal("0.0"), Decimal("999.9"), Decimal("-999.9")]
+    with translation.override(language):
+        for figure in figures:
+            assert numbers._written(figure, 1) == number_format(figure, 1), figure
+            whole = numbers.rounded(figure, 0)
+            assert numbers._written(whole, 0) == number_format(whole, 0), whole
